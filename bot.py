@@ -1,0 +1,284 @@
+"""The Heartstopper fan bot: the Bot class and the command line.
+
+python bot.py                 run against Discord (needs DISCORD_TOKEN)
+python bot.py local           talk to the bot in this terminal through the built-in local Discord
+python bot.py ask CMD...      run slash commands through the local Discord and print the replies
+python bot.py extract FILE... show what the extractor reads from articles (--json for tools)
+python bot.py reload          rebuild the store from the articles
+python bot.py sync            publish the slash commands to Discord (--guild ID for one server)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import discord
+from db.store import Store
+from discord.ext import commands
+
+from cogs import EXTENSIONS
+from config import ConfigError, Settings, load_settings
+from core.clock import Clock, parse_instant
+from core.tree import BotTree
+from db.model import ReloadReport
+
+log = logging.getLogger("heartstopper")
+
+FRESHNESS_CHECK_EVERY = 2.0  # seconds: how stale another process's reload may look before we notice it
+
+
+class HeartstopperBot(commands.Bot):
+    """Opens the store and loads one cog per command family in `setup_hook`, as discord.py recommends."""
+
+    def __init__(self, settings: Settings, *, clock: Clock | None = None, **options: object) -> None:
+        options.setdefault("intents", discord.Intents(guilds=True))
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            tree_cls=BotTree,
+            allowed_mentions=discord.AllowedMentions.none(),
+            chunk_guilds_at_startup=False,
+            member_cache_flags=discord.MemberCacheFlags.none(),
+            **options,  # type: ignore[arg-type]
+        )
+        self.settings = settings
+        self.clock = clock or Clock()
+        self._store: Store | None = None
+        self._checked_fresh_at = 0.0
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise RuntimeError("the store is opened in setup_hook; the bot has not started")
+        return self._store
+
+    async def setup_hook(self) -> None:
+        self._store = await Store.open(self.settings.database_path, self.settings.articles_dir)
+        snap = self._store.snapshot
+        log.info(
+            "store ready: %d articles, %d roles, data version %s",
+            len(snap.articles),
+            len(snap.cast),
+            snap.data_version[:12],
+        )
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+        if self.settings.dev_guild_id:
+            guild = discord.Object(self.settings.dev_guild_id)
+            self.tree.copy_global_to(guild=guild)
+            await self.tree.sync(guild=guild)
+            log.info("commands copied to dev guild %s", self.settings.dev_guild_id)
+
+    async def ensure_fresh(self) -> None:
+        """Pick up a store that another process rebuilt (shards in other processes share the articles)."""
+        if time.monotonic() - self._checked_fresh_at < FRESHNESS_CHECK_EVERY:
+            return
+        self._checked_fresh_at = time.monotonic()
+        if await self.store.refresh_if_changed():
+            log.info(
+                "picked up a store rebuilt elsewhere: data version %s", self.store.snapshot.data_version[:12]
+            )
+
+    async def after_reload(self, report: ReloadReport) -> None:
+        log.info("reload %s: %s", "done" if report.ok else "failed", report.error or report.counts)
+
+    async def close(self) -> None:
+        await super().close()
+        if self._store is not None:
+            await self._store.close()
+
+
+def make_bot(settings: Settings, *, clock: Clock | None = None, **options: object) -> HeartstopperBot:
+    """One bot per process; SHARD_COUNT / SHARD_IDS pick the gateway shards it runs."""
+    if settings.shard_count:
+        options.setdefault("shard_count", settings.shard_count)
+        if settings.shard_ids and len(settings.shard_ids) == 1:
+            options.setdefault("shard_id", settings.shard_ids[0])
+        elif settings.shard_ids:
+            return ShardedHeartstopperBot(
+                settings, clock=clock, shard_ids=list(settings.shard_ids), **options
+            )
+    return HeartstopperBot(settings, clock=clock, **options)
+
+
+class ShardedHeartstopperBot(HeartstopperBot, commands.AutoShardedBot):
+    """Several shards in this process, each its own gateway connection, sharing one store."""
+
+
+# --- command line -------------------------------------------------------------------------------------------
+
+
+def _with_paths(settings: Settings, args: argparse.Namespace) -> Settings:
+    from dataclasses import replace
+
+    changes = {}
+    if getattr(args, "articles", None):
+        changes["articles_dir"] = Path(args.articles).resolve()
+    if getattr(args, "db", None):
+        changes["database_path"] = Path(args.db).resolve()
+    return replace(settings, **changes)
+
+
+def cmd_run(settings: Settings) -> int:
+    token = settings.require_token()
+    bot = make_bot(settings)
+    bot.run(token, log_handler=None)
+    return 0
+
+
+def cmd_sync(settings: Settings, guild_id: int | None) -> int:
+    token = settings.require_token()
+
+    async def sync() -> None:
+        async with make_bot(settings) as bot:
+            await bot.login(token)  # runs setup_hook: store and cogs, so the tree is complete
+            guild = discord.Object(guild_id) if guild_id else None
+            if guild is not None:
+                bot.tree.copy_global_to(guild=guild)
+            synced = await bot.tree.sync(guild=guild)
+            print(f"synced {len(synced)} commands {'to guild ' + str(guild_id) if guild_id else 'globally'}")
+
+    asyncio.run(sync())
+    return 0
+
+
+def cmd_extract(files: Sequence[str], as_json: bool) -> int:
+    from ingest.extract import extract_file
+
+    from ingest.model import ArticleError
+
+    articles, errors = [], []
+    for name in files:
+        try:
+            articles.append(extract_file(Path(name)).to_json() | {"file": name})
+        except ArticleError as exc:
+            errors.append({"file": name, "error": exc.reason})
+    result = {"articles": articles, "errors": errors}
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False))
+        return 0
+    for article in articles:
+        print(f"{article['file']}: {article['title']} ({article['date'] or 'undated'})")
+        for c in article["cast"]:
+            print(
+                f"  cast   {c['character']} — {c['actor']}"
+                + (f" ({c['description']})" if c["description"] else "")
+            )
+        for e in article["events"]:
+            print(f"  event  {e['date']}  {e['what']}")
+        for q in article["quotes"]:
+            print(f"  quote  {q['speaker']}: {q['text'][:100]}")
+    for error in errors:
+        print(f"{error['file']}: skipped: {error['error']}", file=sys.stderr)
+    return 0
+
+
+def cmd_reload(settings: Settings) -> int:
+    from db.build import build_database, format_report
+
+    def bar(done: int, total: int) -> None:
+        if sys.stderr.isatty() or done == total:
+            width = 30
+            filled = width * done // total if total else width
+            end = "\n" if done == total else ""
+            print(
+                f"\r[{'#' * filled}{'-' * (width - filled)}] {done}/{total} articles",
+                end=end,
+                file=sys.stderr,
+            )
+
+    report = build_database(settings.articles_dir, settings.database_path, progress=bar)
+    print(format_report(report))
+    return 0 if report.ok else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bot.py", description="Heartstopper fan bot")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="run against Discord (the default; needs DISCORD_TOKEN)")
+
+    def paths(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--articles", metavar="DIR", help="articles folder (default ARTICLES_DIR)")
+        p.add_argument("--db", metavar="PATH", help="database file (default DATABASE_PATH)")
+
+    p = sub.add_parser("local", help="talk to the bot in this terminal through the local Discord")
+    paths(p)
+    p.add_argument("--as", dest="as_", choices=("member", "moderator", "owner"), default="moderator")
+    p.add_argument("--now", metavar="ISO-DATETIME", help="run the bot's clock from this instant")
+
+    p = sub.add_parser("ask", help="run slash commands through the local Discord and print the replies")
+    paths(p)
+    p.add_argument("commands", nargs="*", metavar="COMMAND", help='e.g. "/cast name:Tao"')
+    p.add_argument("--json", action="store_true", help="one JSON line per command")
+    p.add_argument("--as", dest="as_", choices=("member", "moderator", "owner", "role"), default="member")
+    p.add_argument("--now", metavar="ISO-DATETIME", help="run the bot's clock from this instant")
+    p.add_argument(
+        "--autocomplete",
+        action="append",
+        default=[],
+        metavar="COMMAND",
+        help='print the autocomplete choices for a partly typed command, e.g. "/cast name:Ta"',
+    )
+
+    p = sub.add_parser("extract", help="print what the extractor reads from article files")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("reload", help="rebuild the store from the articles")
+    paths(p)
+
+    p = sub.add_parser("sync", help="publish the slash commands to Discord")
+    p.add_argument("--guild", type=int, metavar="ID", help="only this server (instant), else globally")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = _with_paths(load_settings(), args)
+    except ConfigError as exc:
+        print(f"Configuration error: {exc}", file=sys.stderr)
+        return 2
+    discord.utils.setup_logging(level=getattr(logging, settings.log_level, logging.INFO), root=True)
+    try:
+        match args.command:
+            case None | "run":
+                return cmd_run(settings)
+            case "sync":
+                return cmd_sync(settings, args.guild)
+            case "extract":
+                return cmd_extract(args.files, args.json)
+            case "reload":
+                return cmd_reload(settings)
+            case "local" | "ask":
+                from localdiscord.console import run_ask, run_local
+
+                clock = Clock(parse_instant(args.now)) if args.now else None
+                if args.command == "local":
+                    return run_local(settings, clock=clock, as_=args.as_)
+                return run_ask(
+                    settings,
+                    args.commands,
+                    autocomplete=args.autocomplete,
+                    as_=args.as_,
+                    as_json=args.json,
+                    clock=clock,
+                )
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except ValueError as exc:  # a malformed --now or command line
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

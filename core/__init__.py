@@ -1,0 +1,1 @@
+"""Pieces every cog shares: the error-handling command tree, safe text, the fuzzy name index, the clock."""

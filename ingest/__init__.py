@@ -1,0 +1,1 @@
+"""Reading news articles and extracting Heartstopper facts from them."""
