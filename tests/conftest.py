@@ -1,0 +1,57 @@
+"""Shared fixtures: a copy of the bundled articles, settings pointing at temporary files, and the real bot
+running against the local Discord in the test's event loop."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from config import PROJECT_ROOT, Settings
+from core.clock import Clock
+
+SEEDS = PROJECT_ROOT / "data" / "articles"
+
+
+@pytest.fixture
+def articles_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "articles"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+@pytest.fixture
+def settings(tmp_path: Path, articles_dir: Path) -> Settings:
+    from localdiscord.server import MOD_ROLE_ID
+
+    return Settings(
+        articles_dir=articles_dir,
+        database_path=tmp_path / "store.db",
+        moderator_role_ids=frozenset({MOD_ROLE_ID}),
+        reload_cooldown=0,
+        query_cooldown_rate=1000,
+    )
+
+
+@pytest.fixture
+async def start_local() -> AsyncIterator[Callable[..., Any]]:
+    """Start the bot against a fresh local Discord: `discord_, bot = await start_local(settings, clock=...)`."""
+    from localdiscord.console import local_session
+
+    async with contextlib.AsyncExitStack() as stack:
+
+        async def start(settings: Settings, *, clock: Clock | None = None) -> tuple[Any, Any]:
+            return await stack.enter_async_context(local_session(settings, clock))
+
+        yield start
+
+
+@pytest.fixture
+async def local(start_local: Callable[..., Any], settings: Settings) -> Any:
+    """The bundled articles, the real clock: the local Discord to send interactions through."""
+    discord_, _bot = await start_local(settings)
+    return discord_
