@@ -1,0 +1,455 @@
+"""Building the store: read every article, merge, write a NEW database file in one transaction, swap it in.
+
+`build_database` is synchronous and self-contained so it can run in a worker process (db.store does that) or
+from the command line. The old database is never touched until the new one is complete and on disk: a build
+that fails or is killed half way leaves the old store serving, and only a `<db>.building` file behind, which
+the next build removes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+
+from db.merge import Knowledge, merge
+from db.model import ReloadReport
+from ingest.model import ArticleError, ArticleFacts
+from ingest.reader import list_article_files
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Linux/macOS: no cross-process build lock
+    fcntl = None  # type: ignore[assignment]
+
+SCHEMA_VERSION = 1
+SCHEMA_PATH = Path(__file__).with_name("schema.sql")
+TABLES = ("articles", "people", "characters", "cast", "aliases", "events", "quotes")
+# Files larger than this are identified by size and mtime in the data version instead of being hashed:
+# the reader rejects them anyway, and hashing a 50 MB file at every start would be wasted time.
+_HASH_LIMIT = 8_000_000
+# Extraction moves to a process pool above this many files (a pool costs ~0.2 s to start).
+_PARALLEL_FROM = 1500
+_PROGRESS_EVERY = 0.05  # seconds between progress callbacks
+
+Extract = Callable[[Path], ArticleFacts]
+
+
+def default_extract(path: Path) -> ArticleFacts:
+    from ingest.extract import extract_file  # imported late: the extractor is a sibling module
+
+    return extract_file(path)
+
+
+def sqlite_uri(path: Path, mode: str) -> str:
+    """A URI that opens `path` read-only ("ro") or read-write without creating it ("rw")."""
+    return f"{Path(path).resolve().as_uri()}?mode={mode}"
+
+
+def building_path(db_path: Path) -> Path:
+    return Path(f"{db_path}.building")
+
+
+def _lock_path(db_path: Path) -> Path:
+    return Path(f"{db_path}.lock")
+
+
+# ---------------------------------------------------------------------------------------------- data version
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of a file's bytes; for a file that cannot be read, a marker that still changes when it does."""
+    try:
+        st = os.stat(path)
+        if st.st_size > _HASH_LIMIT:
+            return f"large:{st.st_size}:{st.st_mtime_ns}"
+        with open(path, "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()
+    except OSError as exc:
+        return f"unreadable:{exc.errno}"
+
+
+def version_of(digests: Iterable[tuple[str, str]]) -> str:
+    """The data version: a hash of every article file's name and content."""
+    h = hashlib.sha256()
+    for name, digest in sorted(digests):
+        h.update(f"{name}\0{digest}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()[:16]
+
+
+def articles_version(articles_dir: Path) -> str | None:
+    """The data version the articles on disk would build, without extracting; None if unlistable/empty."""
+    try:
+        files = list_article_files(articles_dir)
+    except ArticleError:
+        return None
+    if not files:
+        return None
+    return version_of((p.name, file_digest(p)) for p in files)
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+
+def _read_one(path: Path, extract: Extract) -> tuple[str, str, ArticleFacts | None, str | None]:
+    """(file name, digest, facts or None, reason it was skipped or None). Never raises."""
+    name = path.name
+    digest = file_digest(path)
+    try:
+        facts = extract(path)
+    except ArticleError as exc:
+        return name, digest, None, exc.reason
+    except Exception as exc:  # a bug in extraction must cost one article, not the reload
+        return name, digest, None, f"extraction failed ({type(exc).__name__}: {exc})"
+    return name, digest, dataclasses.replace(facts, file=name), None
+
+
+def _read_star(args: tuple[Path, Extract]) -> tuple[str, str, ArticleFacts | None, str | None]:
+    return _read_one(*args)
+
+
+def _read_all(
+    files: list[Path], extract: Extract, workers: int | None, progress: Callable[[int], None]
+) -> Iterable[tuple[str, str, ArticleFacts | None, str | None]]:
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(files) >= _PARALLEL_FROM else 1
+    if workers <= 1:
+        for i, path in enumerate(files, 1):
+            yield _read_one(path, extract)
+            progress(i)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunk = max(16, len(files) // (workers * 16))
+        for i, result in enumerate(pool.map(_read_star, [(p, extract) for p in files], chunksize=chunk), 1):
+            yield result
+            progress(i)
+
+
+# ---------------------------------------------------------------------------------------------- writing
+
+
+def write_database(path: Path, knowledge: Knowledge, digests: dict[str, str], data_version: str) -> None:
+    """Write `knowledge` to a new SQLite file at `path` in one transaction and fsync it.
+
+    The file is private until it is swapped in, and is deleted if anything fails, so no rollback journal or
+    synchronous writes are needed while it is built; one fsync at the end makes it durable.
+    """
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        conn.executescript("BEGIN;\n" + SCHEMA_PATH.read_text(encoding="utf-8"))
+        _insert_all(conn, knowledge, digests, data_version)
+        conn.execute("COMMIT")
+        # The swapped-in file must be in rollback-journal mode: no -wal/-shm may travel with it.
+        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        if mode.lower() != "delete":
+            raise RuntimeError(f"built database is in journal mode {mode!r}, expected 'delete'")
+    finally:
+        conn.close()
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _insert_all(conn: sqlite3.Connection, k: Knowledge, digests: dict[str, str], data_version: str) -> None:
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    conn.executemany(
+        "INSERT INTO meta (key, value) VALUES (?, ?)",
+        [
+            ("schema_version", str(SCHEMA_VERSION)),
+            ("data_version", data_version),
+            ("built_at", datetime.now(UTC).isoformat(timespec="seconds")),
+        ],
+    )
+    article_id = {a.file: i for i, a in enumerate(k.articles, 1)}
+    conn.executemany(
+        "INSERT INTO articles (id, file, title, date, source, sha256) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (article_id[a.file], a.file, a.title, a.date, a.source, digests.get(a.file, ""))
+            for a in k.articles
+        ],
+    )
+    mentions: list[tuple[str, int, int]] = []
+
+    def mention(entity: str, entity_id: int, sources: list[str]) -> None:
+        mentions.extend((entity, entity_id, article_id[f]) for f in sources if f in article_id)
+
+    person_id = {p.name: i for i, p in enumerate(k.people, 1)}
+    conn.executemany(
+        "INSERT INTO people (id, name, roles) VALUES (?, ?, ?)",
+        [(person_id[p.name], p.name, json.dumps(p.roles)) for p in k.people],
+    )
+    character_id = {c.name: i for i, c in enumerate(k.characters, 1)}
+    conn.executemany(
+        "INSERT INTO characters (id, name, description) VALUES (?, ?, ?)",
+        [(character_id[c.name], c.name, c.description) for c in k.characters],
+    )
+    conn.executemany(
+        'INSERT INTO "cast" (id, character_id, person_id, is_returning, seasons) VALUES (?, ?, ?, ?, ?)',
+        [
+            (i, character_id[c.character], person_id[c.actor], int(c.returning), json.dumps(c.seasons))
+            for i, c in enumerate(k.cast, 1)
+        ],
+    )
+    aliases = [(a, person_id[p.name], None) for p in k.people for a in p.aliases]
+    aliases += [(a, None, character_id[c.name]) for c in k.characters for a in c.aliases]
+    conn.executemany("INSERT INTO aliases (alias, person_id, character_id) VALUES (?, ?, ?)", aliases)
+    conn.executemany(
+        "INSERT INTO events (id, what, kind, date, season) VALUES (?, ?, ?, ?, ?)",
+        [(i, e.what, e.kind, e.date, e.season) for i, e in enumerate(k.events, 1)],
+    )
+    conn.executemany(
+        "INSERT INTO quotes (id, speaker_id, text, norm, article_id) VALUES (?, ?, ?, ?, ?)",
+        [
+            (i, person_id[q.speaker], q.text, q.norm, article_id[q.sources[0]])
+            for i, q in enumerate(k.quotes, 1)
+        ],
+    )
+    conn.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')")
+
+    for p in k.people:
+        mention("person", person_id[p.name], p.sources)
+    for c in k.characters:
+        mention("character", character_id[c.name], c.sources)
+    for i, c in enumerate(k.cast, 1):
+        mention("cast", i, c.sources)
+    for i, e in enumerate(k.events, 1):
+        mention("event", i, e.sources)
+    for i, q in enumerate(k.quotes, 1):
+        mention("quote", i, q.sources)
+    conn.executemany("INSERT INTO mentions (entity, entity_id, article_id) VALUES (?, ?, ?)", mentions)
+
+
+# ---------------------------------------------------------------------------------------------- what changed
+
+_KEY_QUERIES = {
+    "articles": "SELECT file FROM articles",
+    "people": "SELECT name FROM people",
+    "characters": "SELECT name FROM characters",
+    "cast": 'SELECT ch.name, p.name FROM "cast" c JOIN characters ch ON ch.id = c.character_id '
+    "JOIN people p ON p.id = c.person_id",
+    "aliases": "SELECT a.alias, coalesce(p.name, ''), coalesce(ch.name, '') FROM aliases a "
+    "LEFT JOIN people p ON p.id = a.person_id LEFT JOIN characters ch ON ch.id = a.character_id",
+    "events": "SELECT kind, date, coalesce(season, -1) FROM events",
+    "quotes": "SELECT norm FROM quotes",
+}
+
+
+def read_keys(path: Path) -> dict[str, set] | None:
+    """The natural key of every row per table, or None if `path` is missing or not a readable store."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return {table: set(conn.execute(sql).fetchall()) for table, sql in _KEY_QUERIES.items()}
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def read_data_version(path: Path) -> str | None:
+    """meta.data_version of the store file at `path` as it is on disk now, or None if unreadable."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+        return row[0] if row else None
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+# ---------------------------------------------------------------------------------------------- build
+
+
+def build_database(
+    articles_dir: Path,
+    db_path: Path,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    extract: Extract | None = None,
+    swap: bool = True,
+    workers: int | None = None,
+) -> ReloadReport:
+    """Rebuild the store at `db_path` from the articles in `articles_dir`; never raises.
+
+    With `swap=False` the finished file is left at `<db_path>.building` for the caller to swap in (the Store
+    does, after closing its connection). `extract` and `workers` exist for tests and the benchmark.
+    """
+    started = time.perf_counter()
+    articles_dir, db_path = Path(articles_dir), Path(db_path)
+    report = ReloadReport(ok=False)
+    building = building_path(db_path)
+    lock = _acquire_lock(db_path)
+    if lock is False:
+        report.error = "another reload is already building this database"
+        return report
+    try:
+        _remove(building)  # a stale one from a killed build
+        try:
+            _build_into(
+                building, articles_dir, db_path, report, progress, extract or default_extract, workers
+            )
+            if swap:
+                os.replace(building, db_path)
+                _fsync_dir(db_path.parent)
+            report.ok = True
+        except Exception as exc:
+            report.ok = False
+            report.error = report.error or f"{type(exc).__name__}: {exc}"
+            _remove(building)
+        except BaseException:
+            _remove(building)
+            raise
+    finally:
+        _release_lock(lock)
+        report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+class _NothingToLoad(Exception):
+    pass
+
+
+def _build_into(
+    building: Path,
+    articles_dir: Path,
+    db_path: Path,
+    report: ReloadReport,
+    progress: Callable[[int, int], None] | None,
+    extract: Extract,
+    workers: int | None,
+) -> None:
+    try:
+        files = list_article_files(articles_dir)
+    except ArticleError as exc:
+        report.error = f"{exc.reason}: {articles_dir}"
+        raise _NothingToLoad(report.error) from None
+    if not files:
+        report.error = f"no article files (*.txt, *.md) in {articles_dir}"
+        raise _NothingToLoad(report.error)
+
+    total = len(files)
+    last_call = 0.0
+
+    def tick(done: int) -> None:
+        nonlocal last_call
+        now = time.monotonic()
+        if progress is not None and (done == total or now - last_call >= _PROGRESS_EVERY):
+            last_call = now
+            progress(done, total)
+
+    facts: list[ArticleFacts] = []
+    digests: dict[str, str] = {}
+    for name, digest, article, reason in _read_all(files, extract, workers, tick):
+        digests[name] = digest
+        if article is None:
+            report.skipped.append((name, reason or "unreadable"))
+        else:
+            facts.append(article)
+            report.loaded.append(name)
+    if not facts:
+        report.error = f"no readable article in {articles_dir} ({len(report.skipped)} skipped)"
+        raise _NothingToLoad(report.error)
+
+    report.data_version = version_of(digests.items())
+    knowledge = merge(facts)
+    write_database(building, knowledge, digests, report.data_version)
+
+    new = read_keys(building)
+    if new is None:
+        raise RuntimeError("the database just built cannot be read back")
+    old = read_keys(db_path) or {}
+    for table in TABLES:
+        report.counts[table] = len(new[table])
+        report.added[table] = len(new[table] - old.get(table, set()))
+        report.removed[table] = len(old.get(table, set()) - new[table])
+
+
+def _remove(path: Path) -> None:
+    for p in (path, Path(f"{path}-journal"), Path(f"{path}-wal"), Path(f"{path}-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
+
+
+def _fsync_dir(directory: Path) -> None:
+    with contextlib.suppress(OSError):  # not supported everywhere; the file itself is already synced
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _acquire_lock(db_path: Path) -> int | bool | None:
+    """An exclusive lock so two builds of one database never interleave; the kernel drops it if we die.
+
+    Returns the locked fd, False if another build holds it, None if locking is unavailable.
+    """
+    if fcntl is None:
+        return None
+    try:
+        fd = os.open(_lock_path(db_path), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        return None  # e.g. a read-only directory: the build itself will report the real problem
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return False
+    return fd
+
+
+def _release_lock(lock: int | bool | None) -> None:
+    if isinstance(lock, int) and not isinstance(lock, bool):
+        with contextlib.suppress(OSError):
+            fcntl.flock(lock, fcntl.LOCK_UN)
+        os.close(lock)
+
+
+# ---------------------------------------------------------------------------------------------- report text
+
+
+def format_report(report: ReloadReport) -> str:
+    """Human-readable summary of a rebuild, shared by `bot.py reload` and the /reload command."""
+    lines: list[str] = []
+    if report.ok:
+        lines.append(
+            f"Reloaded {len(report.loaded)} article(s) in {report.seconds:.1f} s"
+            f" (data version {report.data_version})."
+        )
+        for table in TABLES:
+            if table not in report.counts:
+                continue
+            added, removed = report.added.get(table, 0), report.removed.get(table, 0)
+            change = f" (+{added} / -{removed})" if added or removed else ""
+            lines.append(f"  {table}: {report.counts[table]}{change}")
+    else:
+        lines.append(f"Reload failed, the previous data is still served: {report.error or 'unknown error'}")
+    if report.skipped:
+        lines.append(f"Skipped {len(report.skipped)} file(s):")
+        shown = report.skipped[:20]
+        lines.extend(f"  {name}: {reason}" for name, reason in shown)
+        if len(report.skipped) > len(shown):
+            lines.append(f"  ... and {len(report.skipped) - len(shown)} more")
+    return "\n".join(lines)
