@@ -63,3 +63,81 @@ def exploding_extract(path: Path) -> ArticleFacts:
     if "boom" in path.name:
         raise RuntimeError("extractor bug")
     return json_extract(path)
+
+
+def write_articles(directory: Path, articles: list[ArticleFacts]) -> list[Path]:
+    """Write each article as a JSON test article named after its `file`."""
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for facts in articles:
+        path = directory / facts.file
+        path.write_text(facts_to_text(facts), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def seed_like_articles() -> list[ArticleFacts]:
+    """Facts shaped like the four seed articles (as the extractor should give them), for store tests."""
+    return [
+        ArticleFacts(
+            file="000_season2.txt",
+            title="Heartstopper season 2 release date",
+            date="2023-06-22",
+            cast=[
+                CastPair("Joe Locke", "Charlie Spring"),
+                CastPair("Kit Connor", "Nick Nelson"),
+                CastPair("Yasmin Finney", "Elle Argent"),
+                CastPair("William Gao", "Tao Xu"),
+            ],
+            people=[Person("Alice Oseman", "creator"), Person("Euros Lyn", "director")],
+            events=[
+                Event("Season 2 premiere", "2023-08-03", "premiere", 2),
+                Event("Season 2 production start", "2022-09", "production_start", 2),
+                Event("Season 2 production end", "2023-02", "production_end", 2),
+                Event("Season 2 announcement", "2022-09-22", "announcement", 2),
+            ],
+            aliases={"Alice Oseman": ["Oseman"]},
+        ),
+        ArticleFacts(
+            file="001_paris.txt",
+            title="Heartstopper takes us to Paris",
+            date=None,
+            cast=[
+                CastPair("Kit Connor", "Nick"),
+                CastPair("Joe Locke", "Charlie"),
+                CastPair("Jack Barton", "David", "Nick's older brother"),
+                CastPair("Nima Taleghani", "Mr. Farouk", "a new teacher at Truham"),
+                CastPair("Leila Khan", "Sahar Zahid", "a new student at Higgs"),
+            ],
+            events=[Event("Season 2 premiere", "2023-08", "premiere", 2)],
+            quotes=[Quote("Joe Locke", "more mature")],
+        ),
+        ArticleFacts(
+            file="002_kit.txt",
+            title="Kit Connor hopes season 2 films soon",
+            date="2022-05-20",
+            cast=[CastPair("Kit Connor", "Nick Nelson")],
+            people=[Person("Jane Garvey", "interviewer")],
+            quotes=[
+                Quote(
+                    "Kit Connor",
+                    "I don't have any sort of official dates. Hopefully in the next couple of months.",
+                ),
+                Quote("Kit Connor", "It's just people being happy."),
+            ],
+            aliases={"Kit Connor": ["Connor"]},
+        ),
+        ArticleFacts(
+            file="003_alice.txt",
+            title="Heartstopper creator reveals favourite scene",
+            date="2023-02-20",
+            cast=[CastPair("Joe Locke", "Charlie"), CastPair("Kit Connor", "Nick")],
+            people=[Person("Alice Oseman", "creator")],
+            events=[Event("BFI Future Film Festival", "2023-02-17", "festival", None)],
+            quotes=[
+                Quote("Alice Oseman", "It's the scene in Charlie's bedroom when Nick has run in the rain."),
+                Quote("Alice Oseman", "Like, practically, yeah, rugby. So difficult."),
+            ],
+            aliases={"Alice Oseman": ["Oseman", "Osman"]},
+        ),
+    ]
