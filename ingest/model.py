@@ -66,7 +66,9 @@ class ArticleFacts:
             "file": self.file,
             "title": self.title,
             "date": self.date,
-            "cast": [{"actor": c.actor, "character": c.character, "description": c.description} for c in self.cast],
+            "cast": [
+                {"actor": c.actor, "character": c.character, "description": c.description} for c in self.cast
+            ],
             "events": [{"what": e.what, "date": e.date} for e in self.events],
             "quotes": [{"speaker": q.speaker, "text": q.text} for q in self.quotes],
         }

@@ -1,0 +1,459 @@
+"""Cast pairs (actor <-> character) and crew/other people, found sentence by sentence.
+
+Pattern families: `Actor as Character`, `Actor plays / stars as / will play / is cast as Character`,
+`Actor, who plays Character`, `Character, played by Actor`, `Character will be played by Actor`,
+`Character (Actor)` / `Actor (Character)` (order decided from cues elsewhere in the article), lists of any of
+these, `Character – Actor` cast-list lines, relational descriptors (`his older brother David (Jack Barton)`)
+and descriptions after (`Mr. Farouk (Nima Taleghani) will be a new teacher at Truham`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.model import CastPair, Person
+from ingest.names import (
+    CHAR,
+    CHARACTER_HINTS,
+    NAME,
+    SP,
+    TOKEN,
+    NameIndex,
+    clean_name,
+    is_full_name,
+    is_stop,
+    name_words,
+    norm_key,
+    split_title,
+)
+from ingest.text import Paragraph, sentence_spans
+
+_RELATION = (
+    r"(?:best[ \t]+friend|love[ \t]+interest|head[ \t]+teacher|step-?brother|step-?sister|step-?mum|step-?mom"
+    r"|step-?dad|step-?father|step-?mother|half-brother|half-sister|grandmother|grandfather|grandma|grandad"
+    r"|grandpa|godmother|godfather|brother|sister|sibling|twin|mum|mom|mother|dad|father|parent|son|daughter"
+    r"|cousin|aunt|uncle|niece|nephew|wife|husband|boyfriend|girlfriend|partner|fiancée?|friend|bestie|pal"
+    r"|classmate|teammate|bandmate|roommate|flatmate|teacher|headteacher|student|pupil|coach|captain"
+    r"|crush|ex|rival|bully|neighbour|neighbor|date|colleague|boss|tutor|mentor|headmaster|headmistress)"
+)
+# "his older brother", "Nick's dad", "Imogen's cousin", "a new student", "new teacher".
+_DESC = (
+    rf"(?:(?P<poss>his|her|their|{TOKEN}['’]s?){SP})?"
+    rf"(?P<desc>\b(?:(?!(?:and|or|but|his|her|their|with|including|of|to|by|as|for|from|in|on|at)\b)"
+    rf"[a-z][a-z\-]*{SP}){{0,2}}?{_RELATION}s?)\b"
+)
+_DESC_BEFORE = rf"(?:{_DESC},?{SP})?"
+_AUX = (
+    r"(?:who|also|now|will|is|are|was|has|have|had|been|be|set|to|going|currently|back|shall|would|then|'ll)"
+)
+_PLAY_VERB = (
+    rf"(?P<verb>plays|play|played|playing|portrays|portray|portrayed|portraying|stars{SP}as|star{SP}as"
+    rf"|starred{SP}as|starring{SP}as|cast{SP}as|returns{SP}as|return{SP}as|returned{SP}as|returning{SP}as"
+    rf"|(?:joins|join|joined|joining){SP}(?:the{SP}(?:cast|show|series){SP})?as"
+    rf"|(?:takes|take|took|taking){SP}on{SP}the{SP}role{SP}of|voices|voice|voiced|voicing)"
+)
+
+_AS_RE = re.compile(rf"(?P<actor>{NAME}){SP}as{SP}{_DESC_BEFORE}(?P<char>{CHAR})")
+_PLAYS_RE = re.compile(
+    rf"(?P<actor>{NAME})(?:,[ \t]*\d{{1,2}},|[ \t]*\(\d{{1,2}}\))?[ \t]*,?[ \t]*(?:{_AUX}[ \t]+){{0,4}}"
+    rf"{_PLAY_VERB}{SP}(?:the{SP}(?:role|part){SP}of{SP})?{_DESC_BEFORE}(?P<char>{CHAR})"
+)
+_PLAYED_BY_RE = re.compile(
+    rf"{_DESC_BEFORE}(?P<char>{CHAR})[ \t]*[,(]?[ \t]*(?:(?:who|is|was|will|be|being|to|now|also|set|going"
+    rf"|has|been|are|were)[ \t]+){{0,4}}(?:played|portrayed){SP}by{SP}(?P<actor>{NAME})"
+)
+_PAREN_RE = re.compile(rf"(?P<a>{CHAR})[ \t]*\([ \t]*(?P<b>{CHAR})[ \t]*\)")
+_DESC_TAIL_RE = re.compile(rf"{_DESC}[ \t]*,?[ \t]*$")
+_DESC_AFTER_RE = re.compile(
+    rf"[ \t]*,?[ \t]*(?:who{SP})?(?:will{SP}become|will{SP}be|is{SP}set{SP}to{SP}be|is{SP}going{SP}to{SP}be"
+    rf"|becomes|is|was|joins{SP}as|appears{SP}as|will{SP}appear{SP}as){SP}"
+    rf"(?P<desc>(?:a|an|the|new|{TOKEN}['’]s){SP}[^.,;:()\n\"“”]{{2,60}}?)"
+    rf"(?=[ \t]*[.,;:()!?]|{SP}(?:and|but|while|who){SP}|[ \t]*$)"
+)
+_APPOSITIVE_RE = re.compile(
+    rf",{SP}(?P<desc>(?:his|her|their|{TOKEN}['’]s){SP}(?:[a-z][a-z\-]*{SP}){{0,2}}?{_RELATION}s?)\b"
+)
+_OTHER_PRODUCTION_RE = re.compile(
+    rf"{SP}(?:in|on|from){SP}(?:the{SP})?(?:(?:hit|new|upcoming|film|movie|series|show|drama|musical|play|sitcom"
+    rf"|biopic|adaptation|Netflix|BBC|HBO|Apple|Disney\+?|Amazon)[ \t]+){{0,3}}[\"“‘']?(?P<prod>{TOKEN})"
+)
+# Our own show, its seasons and platform: "as Nick Nelson in Heartstopper / in Season 2 / on Netflix".
+_OWN_PRODUCTION = frozenset("Heartstopper Season Series Netflix Volume Episode Part Chapter".split())
+_DASH_LINE_RE = re.compile(
+    rf"[ \t]*(?:[-•*·][ \t]*)?(?P<a>{CHAR})[ \t]*(?:[–—:]|-)[ \t]*(?P<b>{CHAR})[ \t]*\.?[ \t]*"
+)
+_ACTOR_CUE_RE = re.compile(
+    rf"\b(?:star|stars|actor|actress|actors|actresses|co-?stars?|newcomers?|cast{SP}members?|starring"
+    rf"|[Hh]eartstopper['’]s)[ \t]*,?[ \t]*(?P<n>{NAME})"
+)
+_LIST_TAIL_RE = re.compile(rf"(?:[ \t]*,[ \t]*(?:and{SP})?|{SP}(?:and|&){SP})(?P<n>{NAME})")
+_POSSESSIVE_RE = re.compile(rf"(?P<n>{TOKEN})['’]s?\b")
+
+# People who are not cast.
+_ROLE = (
+    r"(?:co-creator|creator|showrunner|screenwriter|scriptwriter|writer|author|novelist|illustrator|cartoonist"
+    r"|executive{SP}producer|producer|casting{SP}director|director|composer|cinematographer|host|presenter"
+    r"|interviewer|critic|journalist|reporter|editor|correspondent|columnist|photographer)"
+).replace("{SP}", SP)
+_ROLE_MOD = r"(?:(?:TV|film|television|series|show|music|entertainment)[ \t]+){0,2}"
+_ROLE_BEFORE_RE = re.compile(rf"\b(?P<role>{_ROLE_MOD}{_ROLE}){SP}(?P<n>{NAME})")
+_ROLE_AFTER_RE = re.compile(
+    rf"(?P<n>{NAME}),{SP}(?:who{SP}is{SP})?(?:the|a|an|our)(?:{SP}[\w'’\-]+){{0,3}}?{SP}(?P<role>{_ROLE_MOD}{_ROLE})\b"
+)
+_ROLE_VERB_RE = re.compile(
+    rf"(?P<n>{NAME}),?{SP}(?:who{SP})?(?:also{SP}|has{SP}|had{SP}|previously{SP})?"
+    rf"(?P<verb>directed|directs|wrote|writes|written|created|creates|penned|pens|produced|produces|"
+    rf"illustrated|composed)\b"
+)
+_WORK_RE = re.compile(
+    rf"(?P<n>{NAME})['’]s?{SP}(?:[\w\-]+{SP}){{0,2}}?(?:graphic{SP}novels?|webcomics?|novels?|books?|comics?)\b"
+)
+_INTERVIEWER_RE = re.compile(
+    rf"\b(?:spoke|speaking|talking|talked|chatted|chatting|sat{SP}down)(?:{SP}exclusively)?{SP}(?:with|to){SP}"
+    rf"(?P<n>{NAME})|\binterviewed{SP}by{SP}(?P<n2>{NAME})"
+)
+_BYLINE_RE = re.compile(rf"[ \t]*(?:[Bb]y|[Ww]ords{SP}by|[Ww]ritten{SP}by){SP}(?P<n>{NAME})[ \t]*\.?[ \t]*$")
+_STAFF_RE = re.compile(
+    rf"(?P<n>{NAME}){SP}is{SP}(?:the|a|an|our)(?:{SP}[\w'’\-]+){{0,2}}?{SP}(?P<role>(?:[A-Z][\w&]*{SP}){{0,3}}"
+    rf"(?:Editor|Writer|Reporter|Correspondent|Journalist|Critic|Columnist)|(?:[a-z][\w\-]*{SP}){{0,2}}?"
+    rf"(?:editor|writer|reporter|correspondent|journalist|critic|columnist))\b"
+)
+_VERB_ROLE = {
+    "direct": "director",
+    "wrote": "writer",
+    "write": "writer",
+    "written": "writer",
+    "creat": "creator",
+    "penn": "writer",
+    "pens": "writer",
+    "produc": "producer",
+    "illustrat": "illustrator",
+    "compos": "composer",
+}
+# Roles that make someone crew even if they also act.
+CREW_ROLES = ("creator", "writer", "author", "director", "producer", "showrunner", "illustrator", "composer")
+
+
+@dataclass
+class _Raw:
+    actor: str
+    character: str
+    description: str | None
+    order: int
+    strong: bool = True
+
+
+@dataclass
+class _Paren:
+    a: str
+    b: str
+    desc_before: str | None
+    desc_after: str | None
+    sentence: int
+    order: int
+    start: int
+    end: int
+
+
+@dataclass
+class CastFindings:
+    pairs: list[_Raw] = field(default_factory=list)
+    parens: list[_Paren] = field(default_factory=list)
+    actor_cues: set[str] = field(default_factory=set)
+    people: list[tuple[str, str, int]] = field(default_factory=list)  # (name, role, order)
+
+
+def _ascii_apostrophe(s: str) -> str:
+    return s.replace("’", "'")
+
+
+def _resolve_possessor(poss: str | None, before: str) -> str | None:
+    """ "Nick's" stays; "his/her/their" becomes the nearest possessive name earlier in the sentence."""
+    if not poss:
+        return None
+    if poss.lower() not in ("his", "her", "their"):
+        return _ascii_apostrophe(poss if poss.endswith(("'s", "’s", "'", "’")) else poss + "'s")
+    found = None
+    for m in _POSSESSIVE_RE.finditer(before):
+        if not is_stop(m.group("n")):
+            found = m.group("n")
+    return f"{found}'s" if found else None
+
+
+def _description(poss: str | None, desc: str | None, before: str) -> str | None:
+    if not desc:
+        return None
+    desc = " ".join(desc.split())
+    owner = _resolve_possessor(poss, before)
+    return f"{owner} {desc}" if owner else desc
+
+
+def _other_production(sentence: str, end: int) -> bool:
+    m = _OTHER_PRODUCTION_RE.match(sentence, end)
+    return bool(
+        m and m.group("prod") not in _OWN_PRODUCTION and not m.group("prod").startswith("Heartstopper")
+    )
+
+
+def _char_ok(char: str) -> bool:
+    return bool(char) and not all(is_stop(w) for w in name_words(char))
+
+
+def scan(paragraphs: list[Paragraph]) -> CastFindings:
+    """One pass over every sentence collecting explicit pairs, parentheticals, actor cues and people."""
+    f = CastFindings()
+    order = 0
+    sentence_no = 0
+    for para in paragraphs:
+        text = para.text
+        line = _DASH_LINE_RE.fullmatch(text) if len(text) <= 120 and "(" not in text else None
+        if line:
+            a, b = clean_name(line.group("a")), clean_name(line.group("b"))
+            if a and b and a != b:
+                f.parens.append(_Paren(a, b, None, None, sentence_no, order, 0, len(text)))
+                order += 1
+        if (m := _BYLINE_RE.match(text)) and len(text) <= 80:
+            name = clean_name(m.group("n"))
+            if is_full_name(name):
+                f.people.append((name, "writer", order))
+        prev_sentence = ""
+        for start, end in sentence_spans(text):
+            s = text[start:end]
+            sentence_no += 1
+            order = _scan_sentence(s, prev_sentence, sentence_no, order, f)
+            prev_sentence = s
+    return f
+
+
+def _scan_sentence(s: str, prev: str, sentence_no: int, order: int, f: CastFindings) -> int:
+    explicit_spans: list[tuple[int, int]] = []
+
+    def add(actor_raw: str, char_raw: str, desc: str | None, span: tuple[int, int]) -> None:
+        nonlocal order
+        actor, char = clean_name(actor_raw), clean_name(char_raw)
+        if not actor or not _char_ok(char) or norm_key(actor) == norm_key(char):
+            return
+        if split_title(actor)[0]:
+            return  # "Mr. Farouk" is never the actor
+        f.pairs.append(_Raw(actor, char, desc, order))
+        f.actor_cues.add(actor)
+        explicit_spans.append(span)
+        order += 1
+
+    for m in _AS_RE.finditer(s):
+        if _other_production(s, m.end("char")):
+            continue
+        desc = _description(m.group("poss"), m.group("desc"), prev + " " + s[: m.start("char")])
+        if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
+            desc = _description(None, ap.group("desc"), "")
+        add(m.group("actor"), m.group("char"), desc, m.span())
+    for m in _PLAYS_RE.finditer(s):
+        verb = m.group("verb")
+        if verb.startswith("voic") or _other_production(s, m.end("char")):
+            continue
+        desc = _description(m.group("poss"), m.group("desc"), prev + " " + s[: m.start("char")])
+        add(m.group("actor"), m.group("char"), desc, m.span())
+    for m in _PLAYED_BY_RE.finditer(s):
+        if _other_production(s, m.end("actor")):
+            continue
+        desc = _description(m.group("poss"), m.group("desc"), prev + " " + s[: m.start()])
+        add(m.group("actor"), m.group("char"), desc, m.span())
+
+    last: _Paren | None = None
+    for m in _PAREN_RE.finditer(s):
+        a, b = clean_name(m.group("a")), clean_name(m.group("b"))
+        if not a or not b or norm_key(a) == norm_key(b):
+            last = None
+            continue
+        if any(st <= m.start() < en for st, en in explicit_spans):
+            continue
+        # A name cut short by the trim ("Heartstopper's Nick") keeps only its real words.
+        desc_before = None
+        head = s[max(0, m.start("a") - 90) : m.start("a")]
+        if (d := _DESC_TAIL_RE.search(head)) is not None and not d.group("desc").endswith("s"):
+            desc_before = _description(d.group("poss"), d.group("desc"), prev + " " + head[: d.start()])
+        desc_after = None
+        if (d := _DESC_AFTER_RE.match(s, m.end())) is not None:
+            desc_after = " ".join(d.group("desc").split())
+        p = _Paren(a, b, desc_before, desc_after, sentence_no, order, m.start(), m.end())
+        order += 1
+        # "Naomi (Bel Priestley) and Felix (Ash Self) will become new friends for Elle": shared description.
+        if (
+            desc_after
+            and last is not None
+            and last.desc_after is None
+            and re.fullmatch(r"[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*", s[last.end : m.start()])
+        ):
+            last.desc_after = desc_after
+        f.parens.append(p)
+        last = p
+
+    for m in _ACTOR_CUE_RE.finditer(s):
+        name = clean_name(m.group("n"))
+        if name:
+            f.actor_cues.add(name)
+        pos = m.end()
+        while (t := _LIST_TAIL_RE.match(s, pos)) is not None:
+            tail = clean_name(t.group("n"))
+            if tail:
+                f.actor_cues.add(tail)
+            pos = t.end()
+
+    _scan_people(s, f, order)
+    return order
+
+
+def _scan_people(s: str, f: CastFindings, order: int) -> None:
+    def add(raw: str, role: str) -> None:
+        name = clean_name(raw)
+        if name and is_full_name(name) and not split_title(name)[0]:
+            f.people.append((name, " ".join(role.split()), order))
+
+    for m in _ROLE_BEFORE_RE.finditer(s):
+        add(m.group("n"), m.group("role"))
+    for m in _ROLE_AFTER_RE.finditer(s):
+        add(m.group("n"), m.group("role"))
+    for m in _ROLE_VERB_RE.finditer(s):
+        verb = m.group("verb")
+        role = next((r for k, r in _VERB_ROLE.items() if verb.startswith(k)), None)
+        if role:
+            add(m.group("n"), role)
+    for m in _WORK_RE.finditer(s):
+        add(m.group("n"), "author")
+    for m in _INTERVIEWER_RE.finditer(s):
+        add(m.group("n") or m.group("n2"), "interviewer")
+    for m in _STAFF_RE.finditer(s):
+        add(m.group("n"), m.group("role"))
+
+
+def people_from(findings: CastFindings) -> list[tuple[str, str]]:
+    """(name, role), first role per name in reading order."""
+    seen: dict[str, str] = {}
+    for name, role, _ in sorted(findings.people, key=lambda t: t[2]):
+        seen.setdefault(name, role)
+    return list(seen.items())
+
+
+def _orientation(
+    p: _Paren, actors: set[str], actor_tokens: set[str], chars: set[str], char_tokens: set[str]
+) -> float:
+    """> 0 when `a` is the actor ("Actor (Character)"), < 0 when `a` is the character."""
+
+    def known_actor(n: str) -> bool:
+        w = name_words(n)
+        return n in actors or (len(w) == 1 and w[0] in actor_tokens)
+
+    def known_char(n: str) -> bool:
+        w = name_words(n)
+        return norm_key(n) in chars or (len(w) == 1 and w[0] in char_tokens)
+
+    score = 0.0
+    if split_title(p.a)[0]:
+        score -= 10
+    if split_title(p.b)[0]:
+        score += 10
+    score += 5 * (known_actor(p.a) - known_actor(p.b))
+    score += 4 * (known_char(p.b) - known_char(p.a))
+    wa, wb = len(name_words(p.a)), len(name_words(p.b))
+    if wa == 1 and wb >= 2:
+        score -= 3
+    elif wb == 1 and wa >= 2:
+        score += 3
+    if p.desc_before:
+        score -= 3
+    score += 1 * (
+        (name_words(p.b)[0].lower() in CHARACTER_HINTS) - (name_words(p.a)[0].lower() in CHARACTER_HINTS)
+    )
+    return score
+
+
+def build_cast(findings: CastFindings, index: NameIndex, crew: set[str]) -> list[CastPair]:
+    """Resolve orientation of parentheticals, canonicalise names and dedupe into CastPairs."""
+    actors = {a for a in findings.actor_cues if is_full_name(a)}
+    actor_tokens = {w for a in actors for w in (name_words(a)[-1],)}
+    chars = {norm_key(r.character) for r in findings.pairs}
+    char_tokens = {name_words(r.character)[0] for r in findings.pairs}
+
+    raws = list(findings.pairs)
+    scores = [_orientation(p, actors, actor_tokens, chars, char_tokens) for p in findings.parens]
+    by_sentence: dict[int, float] = {}
+    for p, sc in zip(findings.parens, scores, strict=True):
+        if sc:
+            by_sentence[p.sentence] = by_sentence.get(p.sentence, 0.0) + (1 if sc > 0 else -1)
+    article_bias = sum(1 if sc > 0 else -1 for sc in scores if sc)
+    paired_actors: dict[str, set[str]] = {}
+    for r in raws:
+        paired_actors.setdefault(r.actor, set()).add(norm_key(r.character))
+    for p, sc in zip(findings.parens, scores, strict=True):
+        if p.a in crew or p.b in crew:
+            continue
+        if (
+            len(name_words(p.a)) == 1
+            and len(name_words(p.b)) == 1
+            and not (split_title(p.a)[0] or split_title(p.b)[0])
+        ):
+            continue  # "Nick (Kit)": too little to go on
+        if not sc:
+            sc = (
+                by_sentence.get(p.sentence, 0.0) or article_bias or -0.5
+            )  # news convention: Character (Actor)
+        actor, char = (p.a, p.b) if sc > 0 else (p.b, p.a)
+        if split_title(actor)[0]:
+            continue
+        # "Jack Barton (Innocent)": an actor already paired elsewhere, next to an unknown title, is a credit.
+        if (
+            actor in paired_actors
+            and norm_key(char) not in paired_actors[actor]
+            and norm_key(char) not in chars
+        ):
+            continue
+        raws.append(_Raw(actor, char, p.desc_before or p.desc_after, p.order, strong=False))
+
+    # Canonical actor names.
+    resolved: list[_Raw] = []
+    for r in sorted(raws, key=lambda r: r.order):
+        actor = r.actor if is_full_name(r.actor) else index.resolve(r.actor)
+        if not actor:
+            continue
+        resolved.append(_Raw(actor, r.character, r.description, r.order, r.strong))
+
+    # Fullest character name per actor: "Nick" + "Nick Nelson" -> "Nick Nelson"; "Farouk" -> "Mr. Farouk".
+    def fuller(short: str, long: str) -> bool:
+        ws, wl = name_words(short), name_words(long)
+        return (len(wl) > len(ws) and (wl[: len(ws)] == ws or (len(ws) == 1 and ws[0] in wl))) or (
+            ws == wl and len(long) > len(short)
+        )
+
+    by_actor: dict[str, list[str]] = {}
+    for r in resolved:
+        by_actor.setdefault(r.actor, []).append(r.character)
+    out: list[CastPair] = []
+    seen: dict[tuple[str, str], int] = {}
+    for r in resolved:
+        char = r.character
+        for other in by_actor[r.actor]:
+            if fuller(char, other):
+                char = other
+        key = (r.actor, norm_key(char))
+        if key in seen:
+            i = seen[key]
+            if out[i].description is None and r.description:
+                out[i] = CastPair(out[i].actor, out[i].character, r.description)
+            continue
+        seen[key] = len(out)
+        out.append(CastPair(r.actor, char, r.description))
+    return out
+
+
+def to_people(findings: CastFindings, index: NameIndex, cast: list[CastPair]) -> list[Person]:
+    actors = {c.actor for c in cast}
+    out = []
+    for name, role in people_from(findings):
+        full = name if is_full_name(name) else index.resolve(name)
+        if not full:
+            continue
+        if full in actors and not any(role.endswith(r) for r in CREW_ROLES):
+            continue
+        out.append(Person(full, role))
+    return out

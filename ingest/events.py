@@ -1,0 +1,143 @@
+"""Dated events: premieres, production start/end, announcements, festival appearances (and trailers).
+
+Each date found in a sentence is classified by the event keyword nearest before it in the sentence
+(else nearest after), so "commenced in September 2022 and concluded in February 2023" yields a start
+and an end, and "set to premiere on August 3, 2023, according to an announcement" is a premiere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ingest.dates import complete, find_dates, tense_near
+from ingest.model import Event
+from ingest.text import Paragraph, sentence_spans
+
+_WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_ORDINAL_NUM = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+    "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
+}  # fmt: skip
+_SEASON_RE = re.compile(
+    r"\b(?:[Ss]eason|[Ss]eries)[ \t]+(?P<n>\d{1,2}|one|two|three|four|five|six)\b"
+    r"|\b(?P<o>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[ \t]+(?:season|series|run)\b"
+    r"|\bS(?P<s>\d{1,2})\b"
+)
+_FESTIVAL_NAME = (
+    r"\b(?:(?:[A-Z][\w'’\-]*|&|of|the)[ \t]+){0,6}?(?:[A-Z][\w'’\-]*[ \t]+)"
+    r"(?:Festival|Fest|Comic-Con|Con|Expo)\b"
+)
+_KEYWORDS = re.compile(
+    rf"(?P<festival>{_FESTIVAL_NAME})"
+    r"|(?P<trailer>\btrailers?\b|\bteasers?\b)"
+    r"|(?P<start>\b(?:began|begins|begin|beginning|started|starts|start|starting|commenced|commences|commence"
+    r"|kicked[ \t]+off|kicks[ \t]+off|kick[ \t]+off|got[ \t]+underway|get[ \t]+underway|underway"
+    r"|went[ \t]+into[ \t]+production|entered[ \t]+production|go[ \t]+into[ \t]+production)\b)"
+    r"|(?P<end>\b(?:wrapped|wraps|wrap|concluded|concludes|conclude|finished|finishes|finish|ended|ends"
+    r"|completed|completes)\b)"
+    r"|(?P<premiere>\b(?:premiere[sd]?|premiering|release[sd]?|releasing|release[ \t]+date|drops?|dropped"
+    r"|dropping|arrives?|arrived|arriving|debuts?|debuted|lands?|landed|landing|launch(?:es|ed)?|streaming"
+    r"|returns?|returned|returning|hits?|airs?|aired|available|out[ \t]+on|back[ \t]+on)\b)"
+    r"|(?P<announcement>\b(?:announced|announcement|announces|announce|confirmed|confirms|renewed|renewal"
+    r"|renews|unveiled)\b)"
+)
+_PRODUCTION_RE = re.compile(
+    r"\b(?:production|filming|film|filmed|shooting|shoot|shot|cameras|wrap|wrapped)\b", re.I
+)
+_LABEL = {
+    "premiere": "premiere",
+    "production_start": "production start",
+    "production_end": "production end",
+    "announcement": "announcement",
+    "other": "trailer release",
+}
+# How far (chars) an event keyword may be from its date.
+_BEFORE_WINDOW = 120
+_AFTER_WINDOW = 60
+
+
+def _season(m: re.Match) -> int | None:
+    if m.group("n"):
+        n = m.group("n")
+        return int(n) if n.isdigit() else _WORD_NUM[n]
+    if m.group("o"):
+        return _ORDINAL_NUM[m.group("o")]
+    return int(m.group("s"))
+
+
+def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | None:
+    """(kind, festival name) for the date at sentence[pos:end], from the nearest keyword."""
+    production = bool(_PRODUCTION_RE.search(sentence))
+    best: tuple[int, str, str | None] | None = None
+    for m in _KEYWORDS.finditer(sentence):
+        if m.end() <= pos:
+            dist = pos - m.end()
+            if dist > _BEFORE_WINDOW:
+                continue
+        elif m.start() >= end:
+            dist = m.start() - end + 500  # prefer keywords before the date
+            if m.start() - end > _AFTER_WINDOW:
+                continue
+        else:
+            continue
+        group = m.lastgroup
+        if group == "festival":
+            kind, fest = "festival", " ".join(m.group("festival").split())
+        elif group in ("start", "end"):
+            if not production:
+                continue
+            kind, fest = ("production_start" if group == "start" else "production_end"), None
+        elif group == "trailer":
+            kind, fest = "other", None
+        else:
+            kind, fest = group or "other", None
+        if best is None or dist < best[0]:
+            best = (dist, kind, fest)
+    return (best[1], best[2]) if best else None
+
+
+def _clean_festival(name: str) -> str:
+    words = name.split()
+    while words and words[0].lower() in ("the", "of", "&", "at", "in", "speaking"):
+        words.pop(0)
+    return " ".join(words)
+
+
+def find_events(paragraphs: list[Paragraph], dateline: str | None) -> list[Event]:
+    ref = dt.date.fromisoformat(dateline) if dateline else None
+    out: list[Event] = []
+    seen: set[tuple[str, str, int | None]] = set()
+    last_season: int | None = None
+    for para in paragraphs:
+        text = para.text
+        for start, end in sentence_spans(text):
+            sentence = text[start:end]
+            seasons = [(m.start(), _season(m)) for m in _SEASON_RE.finditer(sentence)]
+            dates = find_dates(sentence) if any(c.isdigit() for c in sentence) or "in " in sentence else []
+            for d in dates:
+                found = _classify(sentence, d.start, d.end)
+                if found is None:
+                    continue
+                kind, fest = found
+                iso = complete(d, ref, tense_near(sentence, d.start))
+                if iso is None:
+                    continue
+                if seasons:
+                    season = min(seasons, key=lambda s: abs(s[0] - d.start))[1]
+                elif kind != "festival":
+                    season = last_season  # "Production for the season commenced..." refers back
+                else:
+                    season = None
+                if kind == "festival":
+                    what = _clean_festival(fest or "festival")
+                else:
+                    label = _LABEL.get(kind, kind)
+                    what = f"Season {season} {label}" if season else label[:1].upper() + label[1:]
+                key = (kind, iso, season)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(Event(what=what, date=iso, kind=kind, season=season))
+            if seasons:
+                last_season = seasons[-1][1]
+    return out

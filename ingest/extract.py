@@ -1,0 +1,88 @@
+"""Entry point: one article's text in, its facts (cast, people, dated events, quotes, aliases) out."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from ingest import cast as cast_mod
+from ingest.events import find_events
+from ingest.metadata import parse_header
+from ingest.model import ArticleFacts
+from ingest.names import NAME_RE, NameIndex, clean_name, is_full_name
+from ingest.quotes import find_quotes, person_mentions
+from ingest.reader import read_article
+from ingest.text import paragraphs
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# Tests set this to surface a stage's bug instead of degrading to an empty result.
+STRICT = False
+# Priorities in the article's name index: any capitalised full name < a name with person cues.
+_ANY_NAME, _PERSON = 1, 3
+
+
+def _stage(name: str, file: str, fn: Callable[[], T], default: T) -> T:
+    """Run one extraction stage; a bug in it loses that stage's facts for this article, not the article."""
+    try:
+        return fn()
+    except Exception:
+        if STRICT:
+            raise
+        log.exception("extracting %s from %s failed; continuing without it", name, file)
+        return default
+
+
+def extract_article(text: str, file: str) -> ArticleFacts:
+    """Extract the facts of one article. Pure; never raises on any str input."""
+    header = _stage("header", file, lambda: parse_header(text), None)
+    if header is None:
+        return ArticleFacts(file=file, title="", date=None)
+    paras = paragraphs(header.headline, header.body)
+    facts = ArticleFacts(file=file, title=header.title, date=header.date, source=header.source)
+
+    index = NameIndex()
+    for para in paras:
+        for m in NAME_RE.finditer(para.text):
+            name = clean_name(m.group(0))
+            if name and is_full_name(name):
+                index.add(name, _ANY_NAME)
+
+    findings = _stage("cast", file, lambda: cast_mod.scan(paras), cast_mod.CastFindings())
+    raw_people = cast_mod.people_from(findings)
+    for name in findings.actor_cues:
+        index.add(name, _PERSON)
+    for name, _role in raw_people:
+        index.add(name, _PERSON)
+    crew = {n for n, role in raw_people if any(role.endswith(r) for r in cast_mod.CREW_ROLES)}
+
+    facts.cast = _stage("cast", file, lambda: cast_mod.build_cast(findings, index, crew), [])
+    actors = {c.actor for c in facts.cast}
+    for actor in actors:
+        index.add(actor, _PERSON)
+    # Characters are not people: "said Nick" must not resolve to "Nick Nelson".
+    for c in facts.cast:
+        if c.character not in actors and c.character not in crew:
+            index.persons.pop(c.character, None)
+    index._cache.clear()
+    facts.people = _stage("people", file, lambda: cast_mod.to_people(findings, index, facts.cast), [])
+
+    mentions = _stage("mentions", file, lambda: person_mentions(paras, index, _PERSON), [])
+    facts.quotes = _stage("quotes", file, lambda: find_quotes(paras, index, mentions), [])
+    facts.events = _stage("events", file, lambda: find_events(paras, header.date), [])
+
+    known = actors | {p.name for p in facts.people} | {q.speaker for q in facts.quotes}
+    facts.aliases = {
+        full: sorted(seen - {full})
+        for full, seen in sorted(index.aliases.items())
+        if full in known and seen - {full}
+    }
+    return facts
+
+
+def extract_file(path: Path) -> ArticleFacts:
+    """Read and extract one article file; raises ArticleError only when the file cannot be read."""
+    return extract_article(read_article(path), str(path))

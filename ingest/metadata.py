@@ -1,0 +1,93 @@
+"""The article header: optional `date YYYY-MM-DD`, `source: URL`, `title: ...` lines, else a headline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MAX_TITLE = 200
+# How many leading lines may be metadata; beyond that everything is body.
+_MAX_HEADER_LINES = 8
+
+_DATE_LINE = re.compile(r"[ \t]*date[ \t]*[:=]?[ \t]*(\d{4})-(\d{1,2})-(\d{1,2})\b[ \t]*(.*)", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"[ \t]*(?:source|url)[ \t]*:[ \t]*(\S.*?)[ \t]*$", re.IGNORECASE)
+_TITLE_LINE = re.compile(r"[ \t]*(?:title|headline)[ \t]*:[ \t]*(.*?)[ \t]*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“‘'(]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Header:
+    title: str
+    date: str | None  # ISO "YYYY-MM-DD" when the date line holds a real calendar date
+    source: str | None
+    headline: str  # text that is a headline only (excluded from quotes); "" when the title is body text
+    body: str  # everything after the header, the text facts are extracted from
+
+
+def _trim_title(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= MAX_TITLE:
+        return text
+    cut = text.rfind(" ", 0, MAX_TITLE - 1)
+    return (text[: cut if cut > 40 else MAX_TITLE - 1]).rstrip(" ,;:-") + "…"
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of `text`, trimmed to a title-sized string."""
+    m = _SENTENCE_END.search(text, 0, min(len(text), MAX_TITLE * 3))
+    return _trim_title(text[: m.start() + 1] if m else text)
+
+
+def _valid_date(y: str, m: str, d: str) -> str | None:
+    try:
+        return dt.date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_header(text: str) -> Header:
+    """Split an article's text into its metadata and body. Never raises."""
+    text = text.lstrip("\ufeff")
+    lines = text.split("\n")
+    date: str | None = None
+    source: str | None = None
+    title: str | None = None
+    body_lead = ""  # text following the date on the date line: it belongs to the body
+    i = 0
+    seen_meta = 0
+    while i < len(lines) and seen_meta < _MAX_HEADER_LINES:
+        line = lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        if date is None and not body_lead and (m := _DATE_LINE.match(line)):
+            date = _valid_date(m.group(1), m.group(2), m.group(3))
+            body_lead = m.group(4).strip()
+        elif source is None and (m := _SOURCE_LINE.match(line)):
+            source = m.group(1)
+        elif title is None and (m := _TITLE_LINE.match(line)) and m.group(1):
+            title = _trim_title(m.group(1))
+        else:
+            break
+        seen_meta += 1
+        i += 1
+        if body_lead:
+            break  # the date line carried body text: the header is over
+    rest = "\n".join(lines[i:])
+    headline = ""
+    if body_lead:
+        body = body_lead + ("\n" + rest if rest.strip() else "")
+        if title is None:
+            title = first_sentence(body_lead)
+    else:
+        body = rest
+        if title is None:
+            # The first non-empty line is the headline.
+            stripped = rest.lstrip("\n")
+            first, _, after = stripped.partition("\n")
+            if first.strip():
+                headline = first.strip()
+                title = _trim_title(headline)
+                body = after
+    return Header(title=title or "", date=date, source=source, headline=headline, body=body)

@@ -1,0 +1,300 @@
+"""Direct quotations and who said them.
+
+Rules (each is tested):
+- A quotation runs from an opening double mark to the next double mark in the same paragraph; if none, it
+  ends at the paragraph end (news convention for a quote continued in the next paragraph). It never crosses
+  a paragraph, so an unbalanced mark cannot swallow the article. Single marks are used only in paragraphs
+  without double marks, with stricter open/close rules (apostrophes are everywhere).
+- Speaker, in order: an attribution after the quote (`"...," said Kit Connor`, `"...," he added`), an
+  attribution before it (`Connor revealed: "..."`, `Speaking to X, she said: "..."`); otherwise a quotation
+  that opens its sentence or paragraph continues the previous speaker (follow-on paragraphs, a second quote
+  after `"...," laughed Oseman.`).
+- Pronouns and role nouns (`they`, `the actor`) mean the most recently named person.
+- A multi-paragraph quotation yields one Quote per paragraph, each with the same speaker.
+- A quotation inside a sentence (partial quote in reported speech) counts only if it is at least
+  PARTIAL_MIN_WORDS words and the sentence names its speaker with a reporting verb
+  (`Oseman noted that ... "always with a feeling of hope..."`); shorter ones are scare quotes.
+- Organisations, synopses, statements and tweets are not a person: their quotes and continuations are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.model import Quote
+from ingest.names import NAME, SP, NameIndex, clean_name, is_full_name
+from ingest.text import Paragraph, sentence_spans, sentence_start
+
+PARTIAL_MIN_WORDS = 6
+MAX_QUOTE_CHARS = 3000
+# A follow-on paragraph continues the last speaker only this many paragraphs after their last quote.
+_FOLLOW_ON_GAP = 3
+
+_VERB = (
+    r"(?:said|says|say|added|adds|add|commented|comments|revealed|reveals|explained|explains|laughed|laughs|"
+    r"joked|jokes|told|tells|continued|continues|noted|notes|shared|shares|admitted|admits|recalled|recalls|"
+    r"stated|states|insisted|insists|teased|teases|confirmed|confirms|enthused|enthuses|gushed|gushes|"
+    r"replied|replies|answered|answers|exclaimed|remarked|remarks|observed|acknowledged|agreed|agrees|"
+    r"argued|argues|claimed|claims|concluded|mused|muses|reflected|reflects|quipped|quips|urged|warned|"
+    r"hinted|hints|promised|reiterated|reiterates|explained|described|describes|wrote|writes|posted|"
+    r"tweeted|reads|read|smiled|beamed|admitted|confessed|confesses|elaborated|elaborates|declared|"
+    r"announced|announces|began|begins|went[ \t]+on|goes[ \t]+on|offered|revealing|saying|adding|"
+    r"explaining|noting|telling|joking|laughing)"
+)
+_PRONOUN = r"(?:he|she|they|He|She|They)"
+_ROLE_NOUN = (
+    r"(?:the|The)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:actor|actress|star|creator|author|writer|director|"
+    r"showrunner|producer|singer|teen|youngster|performer|novelist|illustrator|newcomer)"
+)
+_NONPERSON_NOUN = (
+    r"(?:the|The|a|A|an|An|its|their)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:synopsis|logline|description|statement|"
+    r"caption|tweet|post|press[ \t]+release|announcement|streamer|network|company|account|blurb|trailer|"
+    r"website|site|spokesperson|spokesman|spokeswoman|representative|rep|report|magazine|newspaper|"
+    r"publication|outlet|studio|platform|service)"
+)
+
+
+def _speaker(prefix: str = "") -> str:
+    return (
+        rf"(?:(?P<{prefix}np>{_NONPERSON_NOUN})|(?P<{prefix}pr>{_PRONOUN})|(?P<{prefix}rn>{_ROLE_NOUN})"
+        rf"|(?P<{prefix}nm>{NAME}))"
+    )
+
+
+_ADVERB = r"(?:[ \t]+(?:also|then|later|simply|once|previously|recently|has|had|have|\w+ly))*"
+# ", who plays Nick Nelson," between a speaker and the verb.
+_APPOSITION = r"(?:[ \t]*,[^,.:;\"“”\n]{1,80},)?"
+_SPEAKER_VERB = rf"{_speaker()}{_APPOSITION}{_ADVERB}[ \t]+"
+
+_AFTER_RE = re.compile(
+    rf"[ \t]*[,.…!?—–-]?[ \t]*(?:(?P<v1>{_VERB})[ \t]+{_speaker('a')}|{_SPEAKER_VERB}(?P<v2>{_VERB}))\b"
+)
+_BEFORE_RES = (
+    # "Connor revealed: ", "Kit Connor told Radio Times: ", "Speaking to X, she said, "
+    re.compile(
+        rf"{_SPEAKER_VERB}{_VERB}(?:[ \t]+(?:[^\s:\"“”]+[ \t]+){{0,6}}?[^\s:\"“”]+)?[ \t]*[:,][ \t]*$"
+    ),
+    # 'he said "..."'
+    re.compile(rf"{_SPEAKER_VERB}(?:said|says|adds|added|told|tells|explained|explains)[ \t]*$"),
+    # "According to Connor, "
+    re.compile(
+        rf"(?:[Aa]ccording[ \t]+to|[Ii]n[ \t]+the[ \t]+words[ \t]+of)[ \t]+{_speaker()}[ \t]*,[ \t]*$"
+    ),
+)
+_PARTIAL_SPEAKER_RE = re.compile(
+    rf"{_speaker()}{_APPOSITION}(?:[ \t]+\w+){{0,2}}?[ \t]+(?:{_VERB}|suggested|believes|feels|thinks|hopes"
+    rf"|expressed)\b"
+)
+_DOUBLE_MARKS = '"“”„‟″'
+_DOUBLE_RE = re.compile(r"[\"“”„‟″]")
+_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(:—–-]))['‘](?=[^\s'‘’])")
+_SINGLE_CLOSE_RE = re.compile(r"(?<=[^\s'‘’])['’](?=$|[\s.,;:!?)—–-])")
+_TWEET_RE = re.compile(r"https?://t\.co/|pic\.twitter\.com|(?:^|\s)@\w{2,15}\b.*(?:https?://|\b\d{4}\b)")
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*[ \t]*$")
+
+_NONPERSON = "\x00nonperson"
+
+
+@dataclass
+class _Span:
+    start: int  # index of the opening mark
+    end: int  # index of the closing mark, or len(text) when unclosed
+    closed: bool
+
+
+def _spans(text: str) -> list[_Span]:
+    marks = [m.start() for m in _DOUBLE_RE.finditer(text)]
+    if marks:
+        spans = []
+        for i in range(0, len(marks), 2):
+            if i + 1 < len(marks):
+                spans.append(_Span(marks[i], marks[i + 1], True))
+            else:
+                spans.append(_Span(marks[i], len(text), False))
+        return spans
+    # Single marks: pair each opener with the first closer after it.
+    spans = []
+    closers = [m.start() for m in _SINGLE_CLOSE_RE.finditer(text)]
+    ci = 0
+    pos = 0
+    for m in _SINGLE_OPEN_RE.finditer(text):
+        if m.start() < pos:
+            continue
+        while ci < len(closers) and closers[ci] <= m.start():
+            ci += 1
+        if ci < len(closers):
+            spans.append(_Span(m.start(), closers[ci], True))
+            pos = closers[ci] + 1
+            ci += 1
+    return spans
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+class _Speakers:
+    """Resolves a speaker match to a canonical person (or the non-person marker), tracking recency."""
+
+    def __init__(self, index: NameIndex, mentions: list[tuple[int, int, str]]) -> None:
+        self.index = index
+        self.mentions = mentions  # (paragraph, offset, person) in reading order
+        self.last: str | None = None  # last quote's speaker (may be _NONPERSON)
+        self.last_para = -10
+        self.last_pos = (-1, -1)
+
+    def last_person(self, para: int, offset: int) -> str | None:
+        """The most recently named person or speaker before (para, offset)."""
+        best_pos, best = self.last_pos, (self.last if self.last != _NONPERSON else None)
+        lo, hi = 0, len(self.mentions)
+        while lo < hi:  # last mention strictly before (para, offset)
+            mid = (lo + hi) // 2
+            if self.mentions[mid][:2] < (para, offset):
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo and self.mentions[lo - 1][:2] > best_pos:
+            best = self.mentions[lo - 1][2]
+        return best
+
+    def resolve(self, m: re.Match, prefix: str, para: int, offset: int) -> str | None:
+        g = m.groupdict()
+        if g.get(prefix + "np"):
+            return _NONPERSON
+        if g.get(prefix + "pr") or g.get(prefix + "rn"):
+            return self.last_person(para, offset)
+        raw = g.get(prefix + "nm")
+        if not raw:
+            return None
+        name = clean_name(raw)
+        if not name:
+            return None
+        full = name if is_full_name(name) else self.index.resolve(name)
+        return full or _NONPERSON  # "Netflix said": a name we cannot tie to a person
+
+    def said(self, speaker: str, para: int, offset: int) -> None:
+        self.last, self.last_para, self.last_pos = speaker, para, (para, offset)
+
+
+def _clean_quote(s: str) -> str:
+    s = " ".join(s.split())
+    s = s.strip(" ,")
+    return s
+
+
+def find_quotes(
+    paragraphs: list[Paragraph], index: NameIndex, mentions: list[tuple[int, int, str]]
+) -> list[Quote]:
+    speakers = _Speakers(index, mentions)
+    out: list[Quote] = []
+    seen: set[tuple[str, str]] = set()
+    for para in paragraphs:
+        if para.is_headline:
+            continue
+        text = para.text
+        tweet = bool(_TWEET_RE.search(text))
+        spans = _spans(text)
+        if not spans:
+            continue
+        sents = sentence_spans(text)
+        prev_end = 0
+        prev_speaker_here: str | None = None
+        for sp in spans:
+            inner = text[sp.start + 1 : sp.end]
+            words = _words(inner)
+            post = text[sp.end + 1 : sp.end + 160] if sp.closed else ""
+            pre_local = text[prev_end : sp.start]
+            s_start = sentence_start(sents, sp.start)
+            pre_sentence = text[max(s_start, sp.start - 400) : sp.start]
+            prev_end = sp.end + 1
+            speaker: str | None = None
+            how = ""
+
+            after = _AFTER_RE.match(post) if post else None
+            if after and _after_ok(inner, words, post, after):
+                prefix = "a" if after.group("v1") else ""
+                speaker = speakers.resolve(after, prefix, para.index, sp.start)
+                how = "after" if speaker else ""
+            if not how:
+                window = pre_local[-300:]
+                for rx in _BEFORE_RES:
+                    if (before := rx.search(window)) is not None:
+                        speaker = speakers.resolve(before, "", para.index, sp.start)
+                        how = "before" if speaker else ""
+                        break
+            opens_sentence = (
+                not pre_local.strip()
+                or bool(_SENTENCE_END_RE.search(pre_local))
+                or (prev_speaker_here is not None and _is_attribution_only(pre_local))
+            )
+            if not how and opens_sentence and (sp.closed or not pre_local.strip()):
+                # Follow-on: same paragraph after an attributed quote, or a paragraph that is a quotation.
+                if prev_speaker_here is not None:
+                    speaker, how = prev_speaker_here, "follow"
+                elif (
+                    not pre_local.strip()
+                    and speakers.last
+                    and para.index - speakers.last_para <= _FOLLOW_ON_GAP
+                ):
+                    speaker, how = speakers.last, "follow"
+            if not how and sp.closed and words >= PARTIAL_MIN_WORDS:
+                # A partial quotation in reported speech: the sentence names who is speaking.
+                m = _PARTIAL_SPEAKER_RE.search(pre_sentence)
+                if m is not None:
+                    speaker = speakers.resolve(m, "", para.index, sp.start)
+                    how = "partial" if speaker else ""
+            if not how or speaker is None:
+                continue
+            speakers.said(speaker, para.index, sp.start)
+            prev_speaker_here = speaker
+            if speaker == _NONPERSON or tweet:
+                continue
+            quote = _clean_quote(inner)
+            if not quote or len(quote) > MAX_QUOTE_CHARS or words < 2:
+                continue
+            key = (speaker, quote)
+            if key not in seen:
+                seen.add(key)
+                out.append(Quote(speaker, quote))
+    return out
+
+
+def _after_ok(inner: str, words: int, post: str, m: re.Match) -> bool:
+    """An attribution after the quote: the quote must look like speech, and the verb must not introduce the
+    next quote (`"fuzziness", Connor commented: "Yeah..."`)."""
+    rest = post[m.end() :].lstrip()
+    if rest.startswith(":"):
+        return False
+    ends_inside = inner.rstrip()[-1:] in (",", ".", "!", "?", "…", "-", "—")
+    return ends_inside or words >= 4
+
+
+def _is_attribution_only(pre_local: str) -> bool:
+    """The text between two quotes in one paragraph is just the first one's attribution."""
+    m = _AFTER_RE.match(pre_local)
+    if not m:
+        return False
+    rest = pre_local[m.end() :]
+    return bool(re.fullmatch(r"(?:,[^.!?]{0,120})?[.!?…]?[ \t]*[:,]?[ \t]*", rest))
+
+
+def person_mentions(
+    paragraphs: list[Paragraph], index: NameIndex, min_priority: int = 2
+) -> list[tuple[int, int, str]]:
+    """(paragraph, offset, person) for each mention of a known person, in reading order."""
+    out = []
+    name_re = _NAME_RE
+    for para in paragraphs:
+        for m in name_re.finditer(para.text):
+            name = clean_name(m.group(0))
+            if not name:
+                continue
+            full = index.resolve(name, min_priority=min_priority) if not is_full_name(name) else name
+            if full and index.persons.get(full, 0) >= min_priority:
+                out.append((para.index, m.start(), full))
+    return out
+
+
+_NAME_RE = re.compile(NAME)
+_ = SP

@@ -1,0 +1,63 @@
+"""Paragraph and sentence boundaries: the units every extractor works in (keeps all passes linear)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? or … (optionally followed by closing quotes/brackets), then space, then
+# something that can start a sentence.
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*[ \t\u00a0]+(?=[\"“‘'(\[]?[A-Z0-9À-Þ])")
+# Abbreviations that end in a dot without ending the sentence ("Mr. Farouk", "J. K.").
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|St|Prof|Jr|Sr|vs|No|Vol|Ep|etc|approx|Capt|Gen|Rev)|\b[A-Z])\.$"
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    text: str
+    is_headline: bool = False
+
+
+def paragraphs(headline: str, body: str) -> list[Paragraph]:
+    """One paragraph per non-empty line; the headline (if any) comes first, flagged."""
+    out: list[Paragraph] = []
+    if headline.strip():
+        out.append(Paragraph(0, " ".join(headline.split()), True))
+    for line in body.split("\n"):
+        line = line.strip()
+        if line:
+            out.append(Paragraph(len(out), line))
+    return out
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in a paragraph."""
+    spans = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        head = text[max(start, m.start() - 8) : m.start() + 1]
+        if text[m.start()] == "." and _ABBREV.search(head):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def sentence_start(spans: list[tuple[int, int]], pos: int) -> int:
+    """Start offset of the sentence containing `pos` (spans are sorted)."""
+    lo, hi = 0, len(spans) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s, e = spans[mid]
+        if pos < s:
+            hi = mid - 1
+        elif pos >= e:
+            lo = mid + 1
+        else:
+            return s
+    return 0
