@@ -36,6 +36,16 @@ def make_fast(bot: discord.Client, *, guild_ready_timeout: float = 0.05) -> None
     bot.before_identify_hook = _no_identify_wait  # type: ignore[method-assign]
 
 
+def _shards_of(bot: discord.Client, discord_: LocalDiscord) -> list[int]:
+    """The shards this client runs: one for Client(shard_id=...), its shard_ids, or all of them."""
+    shard_ids = getattr(bot, "shard_ids", None)
+    if shard_ids:
+        return list(shard_ids)
+    if bot.shard_id is not None:
+        return [bot.shard_id]
+    return list(range(discord_.shard_count))
+
+
 @contextlib.asynccontextmanager
 async def run_bot(
     bot: discord.Client,
@@ -55,7 +65,7 @@ async def run_bot(
     task = asyncio.create_task(bot.start(LOCAL_TOKEN), name="local-bot")
 
     async def connected() -> None:
-        await discord_.wait_until_connected(timeout)
+        await discord_.wait_until_connected(timeout, shard_ids=_shards_of(bot, discord_))
         await bot.wait_until_ready()
 
     waiter = asyncio.create_task(connected())

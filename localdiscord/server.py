@@ -13,7 +13,7 @@ import json
 import logging
 import secrets
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -127,6 +127,7 @@ class Interaction:
     shard_id: int = 0
     created_at: float = 0.0
     delivered: bool = False
+    redelivered: bool = False  # reached the bot by RESUME replay or after a new READY, not live
     messages: list[dict] = field(default_factory=list)  # the Message objects as Discord stored them
     allowed_mentions: list[Any] = field(default_factory=list)  # per response, None when missing
     rejected: list[dict] = field(default_factory=list)  # payloads Discord refused, with why
@@ -318,11 +319,17 @@ class LocalDiscord:
             raise RuntimeError("start() the LocalDiscord first")
         point_discord_py_at(self.base_url)
 
-    async def wait_until_connected(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
-        """Until every shard has identified (or resumed) and got READY plus its GUILD_CREATEs."""
+    async def wait_until_connected(
+        self,
+        timeout: float = 10.0,  # noqa: ASYNC109 (the API promised to the bot)
+        *,
+        shard_ids: Iterable[int] | None = None,
+    ) -> None:
+        """Until every shard (or those given) identified or resumed and got READY and its GUILD_CREATEs."""
+        wanted = list(self._shards) if shard_ids is None else list(shard_ids)
         async with asyncio.timeout(timeout):
-            for shard in self._shards.values():
-                await shard.ready.wait()
+            for shard_id in wanted:
+                await self._shards[shard_id].ready.wait()
 
     def shard_for(self, guild_id: int | None) -> int:
         """Discord's routing: (guild_id >> 22) % shard_count; DMs go to shard 0."""
@@ -513,7 +520,7 @@ class LocalDiscord:
             for entry_seq, frame, record in session.history:
                 if entry_seq > seq:
                     await conn.ws.send_str(frame)
-                    self._delivered(record)
+                    self._delivered(record, redelivered=True)
             session.sent_upto = session.seq
             conn.live = True
         self.resumes.append(session.shard_id)
@@ -546,6 +553,8 @@ class LocalDiscord:
     async def _flush_pending(self, shard: _Shard) -> None:
         pending, shard.pending = shard.pending, []
         for event, data, record in pending:
+            if record is not None:
+                record.redelivered = True
             await self._dispatch(shard.id, event, data, record)
 
     async def _dispatch(
@@ -572,7 +581,9 @@ class LocalDiscord:
                 session.sent_upto = session.seq
                 self._delivered(record)
 
-    def _delivered(self, record: Interaction | None) -> None:
+    def _delivered(self, record: Interaction | None, *, redelivered: bool = False) -> None:
+        if record is not None and redelivered:
+            record.redelivered = True
         if record is not None and not record.delivered:
             record.delivered = True
             # The 3-second clock starts when the bot can see the interaction.

@@ -15,18 +15,12 @@ from localdiscord import LocalDiscord, run_bot
 NAMES = ["Tao Xu", "Tara Jones", "Tariq", "Nick Nelson", "Charlie Spring", "Elle Argent"]
 
 
-class TinyBot(commands.Bot):
-    """One command per behaviour the local Discord must see."""
+class TinyCommands:
+    """One command per behaviour the local Discord must see (mixed into a Bot or an AutoShardedBot)."""
 
-    def __init__(self, *, shard_id: int | None = None, shard_count: int | None = None) -> None:
-        super().__init__(
-            command_prefix=commands.when_mentioned,
-            intents=discord.Intents.default(),
-            allowed_mentions=discord.AllowedMentions.none(),
-            shard_id=shard_id,
-            shard_count=shard_count,
-        )
-        self.answered_by_shard: list[int | None] = []
+    answered_by_shard: list[int | None]
+    tree: app_commands.CommandTree
+    http: discord.http.HTTPClient
 
     async def setup_hook(self) -> None:
         tree = self.tree
@@ -35,6 +29,17 @@ class TinyBot(commands.Bot):
         async def hello(interaction: discord.Interaction) -> None:
             self.answered_by_shard.append(interaction.guild.shard_id if interaction.guild else None)
             await interaction.response.send_message(f"hello {interaction.user.name}")
+
+        @tree.command(description="Who is asking")
+        async def whoami(interaction: discord.Interaction) -> None:
+            user = interaction.user
+            roles = [r.id for r in getattr(user, "roles", [])[1:]]  # without @everyone
+            owner = await self.is_owner(user)  # type: ignore[attr-defined]
+            where = "dm" if interaction.guild is None else str(interaction.guild.id)
+            manage = interaction.permissions.manage_guild
+            await interaction.response.send_message(
+                f"{user.id} manage_guild={manage} roles={roles} owner={owner} in={where}"
+            )
 
         @tree.command(description="Think, then answer")
         @app_commands.describe(hidden="only you see it")
@@ -135,3 +140,23 @@ async def bot(local: LocalDiscord) -> AsyncIterator[TinyBot]:
     tiny = TinyBot()
     async with run_bot(tiny, local):
         yield tiny
+
+
+def _bot_options() -> dict:
+    return {
+        "command_prefix": commands.when_mentioned,
+        "intents": discord.Intents.default(),
+        "allowed_mentions": discord.AllowedMentions.none(),
+    }
+
+
+class TinyBot(TinyCommands, commands.Bot):
+    def __init__(self, **options: object) -> None:
+        super().__init__(**{**_bot_options(), **options})
+        self.answered_by_shard = []
+
+
+class TinyShardedBot(TinyCommands, commands.AutoShardedBot):
+    def __init__(self, **options: object) -> None:
+        super().__init__(**{**_bot_options(), **options})
+        self.answered_by_shard = []
