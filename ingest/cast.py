@@ -10,6 +10,7 @@ and descriptions after (`Mr. Farouk (Nima Taleghani) will be a new teacher at Tr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ingest.model import CastPair, Person
@@ -37,11 +38,13 @@ _RELATION = (
     r"|classmate|teammate|bandmate|roommate|flatmate|teacher|headteacher|student|pupil|coach|captain"
     r"|crush|ex|rival|bully|neighbour|neighbor|date|colleague|boss|tutor|mentor|headmaster|headmistress)"
 )
-# "his older brother", "Nick's dad", "Imogen's cousin", "a new student", "new teacher".
+_FUNCTION_WORD = r"(?!(?:and|or|but|his|her|their|with|including|of|to|by|as|for|from|in|on|at|who|is)\b)"
+# "his older brother", "Nick's dad", "Imogen's cousin", "a new student", "new teacher"; or any short noun
+# phrase after a name's possessive: "Charlie's therapist".
 _DESC = (
-    rf"(?:(?P<poss>his|her|their|{TOKEN}['’]s?){SP})?"
-    rf"(?P<desc>\b(?:(?!(?:and|or|but|his|her|their|with|including|of|to|by|as|for|from|in|on|at)\b)"
-    rf"[a-z][a-z\-]*{SP}){{0,2}}?{_RELATION}s?)\b"
+    rf"(?:(?:(?P<poss>his|her|their|{TOKEN}['’]s?){SP})?"
+    rf"(?P<desc>\b(?:{_FUNCTION_WORD}[a-z][a-z\-]*{SP}){{0,2}}?{_RELATION}s?)\b"
+    rf"|(?P<poss2>{TOKEN}['’]s){SP}(?P<desc2>(?:{_FUNCTION_WORD}[a-z][a-z\-]*{SP}){{0,2}}{_FUNCTION_WORD}[a-z][a-z\-]*))"
 )
 _DESC_BEFORE = rf"(?:{_DESC},?{SP})?"
 _AUX = (
@@ -55,14 +58,31 @@ _PLAY_VERB = (
 )
 
 _AS_RE = re.compile(rf"(?P<actor>{NAME}){SP}as{SP}{_DESC_BEFORE}(?P<char>{CHAR})")
+# "the 20-year-old, who plays...": the actor is the person the article was just talking about.
+_ACTOR_REF = (
+    r"(?P<ref>\b(?:the|The)[ \t]+(?:\d{1,3}-year-old|[a-z]+-born|actor|actress|star|newcomer)"
+    r"(?:[ \t]+(?:actor|actress|star))?)"
+)
 _PLAYS_RE = re.compile(
-    rf"(?P<actor>{NAME})(?:,[ \t]*\d{{1,2}},|[ \t]*\(\d{{1,2}}\))?[ \t]*,?[ \t]*(?:{_AUX}[ \t]+){{0,4}}"
-    rf"{_PLAY_VERB}{SP}(?:the{SP}(?:role|part){SP}of{SP})?{_DESC_BEFORE}(?P<char>{CHAR})"
+    rf"(?:(?P<actor>{NAME})|{_ACTOR_REF})(?:,[ \t]*\d{{1,2}},|[ \t]*\(\d{{1,2}}\))?[ \t]*,?[ \t]*"
+    rf"(?:{_AUX}[ \t]+){{0,4}}{_PLAY_VERB}{SP}(?:the{SP}(?:role|part){SP}of{SP})?"
+    rf"{_DESC_BEFORE}(?P<char>{CHAR})"
 )
 _PLAYED_BY_RE = re.compile(
     rf"{_DESC_BEFORE}(?P<char>{CHAR})[ \t]*[,(]?[ \t]*(?:(?:who|is|was|will|be|being|to|now|also|set|going"
-    rf"|has|been|are|were)[ \t]+){{0,4}}(?:played|portrayed){SP}by{SP}(?P<actor>{NAME})"
+    rf"|has|been|are|were)[ \t]+){{0,4}}(?:played|portrayed){SP}by{SP}(?:[a-z][\w\-]*{SP}){{0,3}}"
+    rf"(?P<actor>{NAME})"
 )
+_PAREN_APPOSITIVE_RE = re.compile(
+    rf",{SP}(?P<desc>(?:the|a|an){SP}[^.,;:()\n\"“”]{{2,60}}?)(?=[ \t]*[.,;:!?]|{SP}(?:and|but){SP}|[ \t]*$)"
+)
+# "Corinna Brown and Kizzy Edgell as Tara Jones and Darcy Olsson (respectively)".
+_LIST_SEP = rf"(?:[ \t]*,[ \t]*(?:and{SP})?|{SP}(?:and|&){SP})"
+_LIST_AS_RE = re.compile(
+    rf"(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}}){SP}(?:as|play|will{SP}play|star{SP}as|respectively{SP}play)"
+    rf"{SP}(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}})(?=[ \t]*(?:[.,;:)!?]|$)|{SP}(?!as\b)[a-z])"
+)
+_LIST_SPLIT_RE = re.compile(_LIST_SEP)
 _PAREN_RE = re.compile(rf"(?P<a>{CHAR})[ \t]*\([ \t]*(?P<b>{CHAR})[ \t]*\)")
 _DESC_TAIL_RE = re.compile(rf"{_DESC}[ \t]*,?[ \t]*$")
 _DESC_AFTER_RE = re.compile(
@@ -137,11 +157,12 @@ CREW_ROLES = ("creator", "writer", "author", "director", "producer", "showrunner
 
 @dataclass
 class _Raw:
-    actor: str
+    actor: str  # "" when the actor is a reference ("the 20-year-old") resolved later from `at`
     character: str
     description: str | None
     order: int
     strong: bool = True
+    at: tuple[int, int] = (0, 0)  # (paragraph, offset) of the mention
 
 
 @dataclass
@@ -189,6 +210,16 @@ def _description(poss: str | None, desc: str | None, before: str) -> str | None:
     return f"{owner} {desc}" if owner else desc
 
 
+def _desc_of(m: re.Match, before: str) -> str | None:
+    """The descriptor matched by _DESC inside `m` (either of its two forms)."""
+    g = m.groupdict()
+    if g.get("desc"):
+        return _description(g.get("poss"), g["desc"], before)
+    if g.get("desc2"):
+        return _description(g.get("poss2"), g["desc2"], before)
+    return None
+
+
 def _other_production(sentence: str, end: int) -> bool:
     m = _OTHER_PRODUCTION_RE.match(sentence, end)
     return bool(
@@ -221,44 +252,68 @@ def scan(paragraphs: list[Paragraph]) -> CastFindings:
         for start, end in sentence_spans(text):
             s = text[start:end]
             sentence_no += 1
-            order = _scan_sentence(s, prev_sentence, sentence_no, order, f)
+            order = _scan_sentence(s, prev_sentence, (para.index, start), sentence_no, order, f)
             prev_sentence = s
     return f
 
 
-def _scan_sentence(s: str, prev: str, sentence_no: int, order: int, f: CastFindings) -> int:
+def _prev_word(s: str, pos: int) -> str:
+    words = s[max(0, pos - 40) : pos].split()
+    return words[-1] if words else ""
+
+
+def _scan_sentence(
+    s: str, prev: str, at: tuple[int, int], sentence_no: int, order: int, f: CastFindings
+) -> int:
     explicit_spans: list[tuple[int, int]] = []
 
-    def add(actor_raw: str, char_raw: str, desc: str | None, span: tuple[int, int]) -> None:
+    def covered(pos: int) -> bool:
+        return any(st <= pos < en for st, en in explicit_spans)
+
+    def add(
+        actor_raw: str, char_raw: str, desc: str | None, m: re.Match, char_end: int, ref: bool = False
+    ) -> None:
         nonlocal order
-        actor, char = clean_name(actor_raw), clean_name(char_raw)
-        if not actor or not _char_ok(char) or norm_key(actor) == norm_key(char):
+        actor, char = ("" if ref else clean_name(actor_raw)), clean_name(char_raw)
+        if (not actor and not ref) or not _char_ok(char) or norm_key(actor) == norm_key(char):
             return
+        if s[char_end : char_end + 2] in ("'s", "’s"):
+            return  # "plays Charlie's ..." : Charlie is the possessor, not the role
         if split_title(actor)[0]:
             return  # "Mr. Farouk" is never the actor
-        f.pairs.append(_Raw(actor, char, desc, order))
-        f.actor_cues.add(actor)
-        explicit_spans.append(span)
+        f.pairs.append(_Raw(actor, char, desc, order, at=(at[0], at[1] + m.start())))
+        if actor:
+            f.actor_cues.add(actor)
+        explicit_spans.append(m.span())
         order += 1
 
+    for m in _LIST_AS_RE.finditer(s):
+        before = _prev_word(s, m.start())
+        if before == "as" or (before[:1].isupper() and not is_stop(before)):
+            continue  # the list would start inside another pair or name
+        actors = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("actors"))]
+        chars = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("chars"))]
+        if len(actors) == len(chars) and all(actors) and all(chars) and not _other_production(s, m.end()):
+            for actor, char in zip(actors, chars, strict=True):
+                add(actor, char, None, m, m.end())
     for m in _AS_RE.finditer(s):
-        if _other_production(s, m.end("char")):
+        if covered(m.start("char")) or _other_production(s, m.end("char")):
             continue
-        desc = _description(m.group("poss"), m.group("desc"), prev + " " + s[: m.start("char")])
+        desc = _desc_of(m, prev + " " + s[: m.start("char")])
         if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
             desc = _description(None, ap.group("desc"), "")
-        add(m.group("actor"), m.group("char"), desc, m.span())
+        add(m.group("actor"), m.group("char"), desc, m, m.end("char"))
     for m in _PLAYS_RE.finditer(s):
         verb = m.group("verb")
-        if verb.startswith("voic") or _other_production(s, m.end("char")):
+        if covered(m.start("char")) or verb.startswith("voic") or _other_production(s, m.end("char")):
             continue
-        desc = _description(m.group("poss"), m.group("desc"), prev + " " + s[: m.start("char")])
-        add(m.group("actor"), m.group("char"), desc, m.span())
+        desc = _desc_of(m, prev + " " + s[: m.start("char")])
+        add(m.group("actor") or "", m.group("char"), desc, m, m.end("char"), ref=bool(m.group("ref")))
     for m in _PLAYED_BY_RE.finditer(s):
-        if _other_production(s, m.end("actor")):
+        if covered(m.start("char")) or _other_production(s, m.end("actor")):
             continue
-        desc = _description(m.group("poss"), m.group("desc"), prev + " " + s[: m.start()])
-        add(m.group("actor"), m.group("char"), desc, m.span())
+        desc = _desc_of(m, prev + " " + s[: m.start()])
+        add(m.group("actor"), m.group("char"), desc, m, m.end("char"))
 
     last: _Paren | None = None
     for m in _PAREN_RE.finditer(s):
@@ -266,15 +321,18 @@ def _scan_sentence(s: str, prev: str, sentence_no: int, order: int, f: CastFindi
         if not a or not b or norm_key(a) == norm_key(b):
             last = None
             continue
-        if any(st <= m.start() < en for st, en in explicit_spans):
+        if covered(m.start()):
             continue
-        # A name cut short by the trim ("Heartstopper's Nick") keeps only its real words.
         desc_before = None
         head = s[max(0, m.start("a") - 90) : m.start("a")]
-        if (d := _DESC_TAIL_RE.search(head)) is not None and not d.group("desc").endswith("s"):
-            desc_before = _description(d.group("poss"), d.group("desc"), prev + " " + head[: d.start()])
+        if (d := _DESC_TAIL_RE.search(head)) is not None:
+            desc_before = _desc_of(d, prev + " " + head[: d.start()])
+            if desc_before and desc_before.endswith("s"):
+                desc_before = None  # "pupils Charlie (Joe Locke) and Nick (Kit Connor)": shared, not a role
         desc_after = None
-        if (d := _DESC_AFTER_RE.match(s, m.end())) is not None:
+        if (d := _DESC_AFTER_RE.match(s, m.end())) is not None or (
+            d := _PAREN_APPOSITIVE_RE.match(s, m.end())
+        ) is not None:
             desc_after = " ".join(d.group("desc").split())
         p = _Paren(a, b, desc_before, desc_after, sentence_no, order, m.start(), m.end())
         order += 1
@@ -368,7 +426,12 @@ def _orientation(
     return score
 
 
-def build_cast(findings: CastFindings, index: NameIndex, crew: set[str]) -> list[CastPair]:
+def build_cast(
+    findings: CastFindings,
+    index: NameIndex,
+    crew: set[str],
+    last_person: Callable[[int, int], str | None] = lambda para, offset: None,
+) -> list[CastPair]:
     """Resolve orientation of parentheticals, canonicalise names and dedupe into CastPairs."""
     actors = {a for a in findings.actor_cues if is_full_name(a)}
     actor_tokens = {w for a in actors for w in (name_words(a)[-1],)}
@@ -413,8 +476,13 @@ def build_cast(findings: CastFindings, index: NameIndex, crew: set[str]) -> list
     # Canonical actor names.
     resolved: list[_Raw] = []
     for r in sorted(raws, key=lambda r: r.order):
-        actor = r.actor if is_full_name(r.actor) else index.resolve(r.actor)
+        if not r.actor:
+            actor = last_person(*r.at)  # "the 20-year-old, who plays Charlie Spring"
+        else:
+            actor = r.actor if is_full_name(r.actor) else index.resolve(r.actor)
         if not actor:
+            continue
+        if actor in crew:
             continue
         resolved.append(_Raw(actor, r.character, r.description, r.order, r.strong))
 

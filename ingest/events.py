@@ -104,11 +104,24 @@ def _clean_festival(name: str) -> str:
     return " ".join(words)
 
 
-def find_events(paragraphs: list[Paragraph], dateline: str | None) -> list[Event]:
+def main_season(title: str, paragraphs: list[Paragraph]) -> int | None:
+    """The season an article is about: the one its title names, else the one it names most often."""
+    if (m := _SEASON_RE.search(title)) is not None:
+        return _season(m)
+    counts: dict[int, int] = {}
+    for para in paragraphs:
+        for m in _SEASON_RE.finditer(para.text):
+            n = _season(m)
+            counts[n] = counts.get(n, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else None
+
+
+def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = "") -> list[Event]:
+    """Dated events in reading order, deduplicated on (kind, date, season)."""
     ref = dt.date.fromisoformat(dateline) if dateline else None
     out: list[Event] = []
     seen: set[tuple[str, str, int | None]] = set()
-    last_season: int | None = None
+    article_season = main_season(title, paragraphs)
     for para in paragraphs:
         text = para.text
         for start, end in sentence_spans(text):
@@ -126,7 +139,7 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None) -> list[Event
                 if seasons:
                     season = min(seasons, key=lambda s: abs(s[0] - d.start))[1]
                 elif kind != "festival":
-                    season = last_season  # "Production for the season commenced..." refers back
+                    season = article_season  # "Production on the new season began...": the article's season
                 else:
                     season = None
                 if kind == "festival":
@@ -138,6 +151,4 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None) -> list[Event
                 if key not in seen:
                     seen.add(key)
                     out.append(Event(what=what, date=iso, kind=kind, season=season))
-            if seasons:
-                last_season = seasons[-1][1]
     return out

@@ -12,7 +12,7 @@ from ingest.events import find_events
 from ingest.metadata import parse_header
 from ingest.model import ArticleFacts
 from ingest.names import NAME_RE, NameIndex, clean_name, is_full_name
-from ingest.quotes import find_quotes, person_mentions
+from ingest.quotes import find_quotes, last_mention, person_mentions, speaker_names
 from ingest.reader import read_article
 from ingest.text import paragraphs
 
@@ -57,9 +57,19 @@ def extract_article(text: str, file: str) -> ArticleFacts:
         index.add(name, _PERSON)
     for name, _role in raw_people:
         index.add(name, _PERSON)
+    for name in _stage("speakers", file, lambda: speaker_names(paras), []):
+        full = name if is_full_name(name) else index.resolve(name)
+        if full:
+            index.add(full, _PERSON)
     crew = {n for n, role in raw_people if any(role.endswith(r) for r in cast_mod.CREW_ROLES)}
 
-    facts.cast = _stage("cast", file, lambda: cast_mod.build_cast(findings, index, crew), [])
+    early_mentions = _stage("mentions", file, lambda: person_mentions(paras, index, _PERSON), [])
+
+    def last_person(para: int, offset: int) -> str | None:
+        found = last_mention(early_mentions, para, offset)
+        return found[1] if found else None
+
+    facts.cast = _stage("cast", file, lambda: cast_mod.build_cast(findings, index, crew, last_person), [])
     actors = {c.actor for c in facts.cast}
     for actor in actors:
         index.add(actor, _PERSON)
@@ -72,7 +82,7 @@ def extract_article(text: str, file: str) -> ArticleFacts:
 
     mentions = _stage("mentions", file, lambda: person_mentions(paras, index, _PERSON), [])
     facts.quotes = _stage("quotes", file, lambda: find_quotes(paras, index, mentions), [])
-    facts.events = _stage("events", file, lambda: find_events(paras, header.date), [])
+    facts.events = _stage("events", file, lambda: find_events(paras, header.date, header.title), [])
 
     known = actors | {p.name for p in facts.people} | {q.speaker for q in facts.quotes}
     facts.aliases = {

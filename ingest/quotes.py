@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.model import Quote
-from ingest.names import NAME, SP, NameIndex, clean_name, is_full_name
+from ingest.names import NAME, NameIndex, clean_name, is_full_name
 from ingest.text import Paragraph, sentence_spans, sentence_start
 
 PARTIAL_MIN_WORDS = 6
@@ -82,9 +82,14 @@ _BEFORE_RES = (
         rf"(?:[Aa]ccording[ \t]+to|[Ii]n[ \t]+the[ \t]+words[ \t]+of)[ \t]+{_speaker()}[ \t]*,[ \t]*$"
     ),
 )
-_PARTIAL_SPEAKER_RE = re.compile(
-    rf"{_speaker()}{_APPOSITION}(?:[ \t]+\w+){{0,2}}?[ \t]+(?:{_VERB}|suggested|believes|feels|thinks|hopes"
-    rf"|expressed)\b"
+_REPORTING_RE = re.compile(
+    rf"\b(?:{_VERB}|suggested|suggests|believes|believed|feels|felt|thinks|thought|hopes|hoped|expressed"
+    rf"|praised|praises|described|describes|called|calls|insisted|noted)\b"
+)
+_SUBJECT_PRONOUN_RE = re.compile(rf"[ \t]*(?:{_PRONOUN})\b")
+# A name next to a speech verb anywhere in the article marks that name as a person.
+_SPEAKER_NAME_RE = re.compile(
+    rf"(?P<n>{NAME}){_APPOSITION}{_ADVERB}[ \t]+{_VERB}\b|\b{_VERB}[ \t]+(?P<n2>{NAME})"
 )
 _DOUBLE_MARKS = '"“”„‟″'
 _DOUBLE_RE = re.compile(r"[\"“”„‟″]")
@@ -94,6 +99,7 @@ _TWEET_RE = re.compile(r"https?://t\.co/|pic\.twitter\.com|(?:^|\s)@\w{2,15}\b.*
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*[ \t]*$")
 
 _NONPERSON = "\x00nonperson"
+_NAME_RE = re.compile(NAME)
 
 
 @dataclass
@@ -134,6 +140,34 @@ def _words(s: str) -> int:
     return len(s.split())
 
 
+def last_mention(
+    mentions: list[tuple[int, int, str]], para: int, offset: int
+) -> tuple[tuple[int, int], str] | None:
+    """The last (position, person) mentioned strictly before (para, offset); mentions are in reading order."""
+    lo, hi = 0, len(mentions)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if mentions[mid][:2] < (para, offset):
+            lo = mid + 1
+        else:
+            hi = mid
+    if not lo:
+        return None
+    p, o, person = mentions[lo - 1]
+    return (p, o), person
+
+
+def speaker_names(paragraphs: list[Paragraph]) -> list[str]:
+    """Names (as written) used as the subject or object of a speech verb: "Locke explained", "said Connor"."""
+    out = []
+    for para in paragraphs:
+        for m in _SPEAKER_NAME_RE.finditer(para.text):
+            name = clean_name(m.group("n") or m.group("n2"))
+            if name:
+                out.append(name)
+    return out
+
+
 class _Speakers:
     """Resolves a speaker match to a canonical person (or the non-person marker), tracking recency."""
 
@@ -146,16 +180,10 @@ class _Speakers:
 
     def last_person(self, para: int, offset: int) -> str | None:
         """The most recently named person or speaker before (para, offset)."""
-        best_pos, best = self.last_pos, (self.last if self.last != _NONPERSON else None)
-        lo, hi = 0, len(self.mentions)
-        while lo < hi:  # last mention strictly before (para, offset)
-            mid = (lo + hi) // 2
-            if self.mentions[mid][:2] < (para, offset):
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo and self.mentions[lo - 1][:2] > best_pos:
-            best = self.mentions[lo - 1][2]
+        best = self.last if self.last != _NONPERSON else None
+        found = last_mention(self.mentions, para, offset)
+        if found is not None and found[0] > self.last_pos:
+            best = found[1]
         return best
 
     def resolve(self, m: re.Match, prefix: str, para: int, offset: int) -> str | None:
@@ -175,6 +203,23 @@ class _Speakers:
 
     def said(self, speaker: str, para: int, offset: int) -> None:
         self.last, self.last_para, self.last_pos = speaker, para, (para, offset)
+
+
+def _partial_speaker(pre_sentence: str, speakers: _Speakers, para: int, offset: int) -> str | None:
+    """The person a sentence reports: its first named person (or leading pronoun), if a reporting verb
+    follows it before the quotation ("Locke also praised co-star Kit Connor, who he described as ...")."""
+    start = len(pre_sentence) - len(pre_sentence.lstrip(" \t\"“”'‘’"))
+    if _SUBJECT_PRONOUN_RE.match(pre_sentence, start) and _REPORTING_RE.search(pre_sentence):
+        return speakers.last_person(para, offset)
+    for m in _NAME_RE.finditer(pre_sentence):
+        name = clean_name(m.group(0))
+        if not name:
+            continue
+        full = speakers.index.resolve(name) if not is_full_name(name) else name
+        if full is None or speakers.index.persons.get(full, 0) < 2:
+            continue  # not a known person: keep looking ("When asked about Heartstopper...")
+        return full if _REPORTING_RE.search(pre_sentence, m.end()) else None
+    return None
 
 
 def _clean_quote(s: str) -> str:
@@ -239,11 +284,9 @@ def find_quotes(
                 ):
                     speaker, how = speakers.last, "follow"
             if not how and sp.closed and words >= PARTIAL_MIN_WORDS:
-                # A partial quotation in reported speech: the sentence names who is speaking.
-                m = _PARTIAL_SPEAKER_RE.search(pre_sentence)
-                if m is not None:
-                    speaker = speakers.resolve(m, "", para.index, sp.start)
-                    how = "partial" if speaker else ""
+                # A partial quotation in reported speech: the sentence's subject, if it reports speech.
+                speaker = _partial_speaker(pre_sentence, speakers, para.index, sp.start)
+                how = "partial" if speaker else ""
             if not how or speaker is None:
                 continue
             speakers.said(speaker, para.index, sp.start)
@@ -294,7 +337,3 @@ def person_mentions(
             if full and index.persons.get(full, 0) >= min_priority:
                 out.append((para.index, m.start(), full))
     return out
-
-
-_NAME_RE = re.compile(NAME)
-_ = SP

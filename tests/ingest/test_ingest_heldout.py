@@ -1,0 +1,87 @@
+"""Held-out check: three articles in different outlets' styles, with hand-written answers.
+
+The fixtures and tests/ingest/fixtures/expected.json were written before the extraction rules were tuned,
+as a stand-in for the real articles the quality bar is measured on. The thresholds below are the bar's.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.extract import extract_file
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
+FILES = sorted(k for k in EXPECTED if not k.startswith("_"))
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.replace(".", "").replace("’", "'").lower().split())
+
+
+def _quote_match(got: tuple[str, str], want: tuple[str, str]) -> bool:
+    """Same speaker, and the quotation starts with the expected opening words."""
+    return _norm(got[0]) == _norm(want[0]) and _norm(got[1]).startswith(_norm(want[1])[:40])
+
+
+def score() -> dict[str, tuple[int, int, int]]:
+    """(true positives, predicted, expected) per fact kind, summed over the fixtures."""
+    totals = {"cast": [0, 0, 0], "quotes": [0, 0, 0], "events": [0, 0, 0]}
+    for name in FILES:
+        facts = extract_file(FIXTURES / name)
+        want = EXPECTED[name]
+        got_cast = {(_norm(c.actor), _norm(c.character)) for c in facts.cast}
+        want_cast = {(_norm(a), _norm(c)) for a, c in want["cast"]}
+        totals["cast"][0] += len(got_cast & want_cast)
+        totals["cast"][1] += len(got_cast)
+        totals["cast"][2] += len(want_cast)
+
+        got_events = {(e.kind, e.date) for e in facts.events}
+        want_events = {(k, d) for k, d in want["events"]}
+        totals["events"][0] += len(got_events & want_events)
+        totals["events"][1] += len(got_events)
+        totals["events"][2] += len(want_events)
+
+        got_quotes = [(q.speaker, q.text) for q in facts.quotes]
+        want_quotes = [tuple(q) for q in want["quotes"]]
+        matched = sum(1 for w in want_quotes if any(_quote_match(g, w) for g in got_quotes))
+        correct = sum(1 for g in got_quotes if any(_quote_match(g, w) for w in want_quotes))
+        totals["quotes"][0] += min(matched, correct)
+        totals["quotes"][1] += len(got_quotes)
+        totals["quotes"][2] += len(want_quotes)
+    return {k: tuple(v) for k, v in totals.items()}
+
+
+def _pr(tp: int, predicted: int, expected: int) -> tuple[float, float]:
+    precision = tp / predicted if predicted else 1.0
+    recall = tp / expected if expected else 1.0
+    return precision, recall
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, tuple[int, int, int]]:
+    return score()
+
+
+def test_cast_pairs_meet_the_bar(scores):
+    precision, recall = _pr(*scores["cast"])
+    assert precision >= 0.95 and recall >= 0.90, scores["cast"]
+
+
+def test_quotes_with_speaker_meet_the_bar(scores):
+    precision, recall = _pr(*scores["quotes"])
+    assert precision >= 0.90 and recall >= 0.85, scores["quotes"]
+
+
+def test_dated_events_recall_meets_the_bar(scores):
+    _, recall = _pr(*scores["events"])
+    assert recall >= 0.90, scores["events"]
+
+
+if __name__ == "__main__":
+    for kind, counts in score().items():
+        p, r = _pr(*counts)
+        print(f"{kind:7s} tp/pred/exp={counts}  precision={p:.3f} recall={r:.3f}")
