@@ -262,6 +262,34 @@ def _prev_word(s: str, pos: int) -> str:
     return words[-1] if words else ""
 
 
+# Cheap substring tests that let a sentence skip the patterns it cannot match (keeps extraction fast).
+_PLAY_HINTS = ("play", "portray", " as ", "role of", "voic")
+_ROLE_HINTS = (
+    "creator", "showrunner", "writer", "author", "novelist", "illustrator", "cartoonist", "producer",
+    "director", "composer", "cinematographer", "host", "presenter", "interviewer", "critic", "journalist",
+    "reporter", "editor", "correspondent", "columnist", "photographer",
+)  # fmt: skip
+_ROLE_VERB_HINTS = (
+    "direct",
+    "wrote",
+    "writes",
+    "written",
+    "creat",
+    "penned",
+    "pens",
+    "produc",
+    "illustrat",
+    "compos",
+)
+_WORK_HINTS = ("novel", "book", "comic")
+_INTERVIEW_HINTS = ("spoke", "speaking", "talk", "chat", "sat down", "interviewed")
+_CUE_HINTS = ("star", "actor", "actress", "newcomer", "cast", "'s", "’s")
+
+
+def _has(text: str, hints: tuple[str, ...]) -> bool:
+    return any(h in text for h in hints)
+
+
 def _scan_sentence(
     s: str, prev: str, at: tuple[int, int], sentence_no: int, order: int, f: CastFindings
 ) -> int:
@@ -287,7 +315,9 @@ def _scan_sentence(
         explicit_spans.append(m.span())
         order += 1
 
-    for m in _LIST_AS_RE.finditer(s):
+    has_as = " as " in s
+    has_play = _has(s, _PLAY_HINTS)
+    for m in _LIST_AS_RE.finditer(s) if (has_as or has_play) else ():
         before = _prev_word(s, m.start())
         if before == "as" or (before[:1].isupper() and not is_stop(before)):
             continue  # the list would start inside another pair or name
@@ -296,27 +326,27 @@ def _scan_sentence(
         if len(actors) == len(chars) and all(actors) and all(chars) and not _other_production(s, m.end()):
             for actor, char in zip(actors, chars, strict=True):
                 add(actor, char, None, m, m.end())
-    for m in _AS_RE.finditer(s):
+    for m in _AS_RE.finditer(s) if has_as else ():
         if covered(m.start("char")) or _other_production(s, m.end("char")):
             continue
         desc = _desc_of(m, prev + " " + s[: m.start("char")])
         if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
             desc = _description(None, ap.group("desc"), "")
         add(m.group("actor"), m.group("char"), desc, m, m.end("char"))
-    for m in _PLAYS_RE.finditer(s):
+    for m in _PLAYS_RE.finditer(s) if has_play else ():
         verb = m.group("verb")
         if covered(m.start("char")) or verb.startswith("voic") or _other_production(s, m.end("char")):
             continue
         desc = _desc_of(m, prev + " " + s[: m.start("char")])
         add(m.group("actor") or "", m.group("char"), desc, m, m.end("char"), ref=bool(m.group("ref")))
-    for m in _PLAYED_BY_RE.finditer(s):
+    for m in _PLAYED_BY_RE.finditer(s) if ("played by" in s or "portrayed by" in s) else ():
         if covered(m.start("char")) or _other_production(s, m.end("actor")):
             continue
         desc = _desc_of(m, prev + " " + s[: m.start()])
         add(m.group("actor"), m.group("char"), desc, m, m.end("char"))
 
     last: _Paren | None = None
-    for m in _PAREN_RE.finditer(s):
+    for m in _PAREN_RE.finditer(s) if "(" in s else ():
         a, b = clean_name(m.group("a")), clean_name(m.group("b"))
         if not a or not b or norm_key(a) == norm_key(b):
             last = None
@@ -347,7 +377,7 @@ def _scan_sentence(
         f.parens.append(p)
         last = p
 
-    for m in _ACTOR_CUE_RE.finditer(s):
+    for m in _ACTOR_CUE_RE.finditer(s) if _has(s, _CUE_HINTS) else ():
         name = clean_name(m.group("n"))
         if name:
             f.actor_cues.add(name)
@@ -368,21 +398,24 @@ def _scan_people(s: str, f: CastFindings, order: int) -> None:
         if name and is_full_name(name) and not split_title(name)[0]:
             f.people.append((name, " ".join(role.split()), order))
 
-    for m in _ROLE_BEFORE_RE.finditer(s):
-        add(m.group("n"), m.group("role"))
-    for m in _ROLE_AFTER_RE.finditer(s):
-        add(m.group("n"), m.group("role"))
-    for m in _ROLE_VERB_RE.finditer(s):
+    low = s.lower()
+    if _has(low, _ROLE_HINTS):
+        for m in _ROLE_BEFORE_RE.finditer(s):
+            add(m.group("n"), m.group("role"))
+        for m in _ROLE_AFTER_RE.finditer(s):
+            add(m.group("n"), m.group("role"))
+        if " is " in s:
+            for m in _STAFF_RE.finditer(s):
+                add(m.group("n"), m.group("role"))
+    for m in _ROLE_VERB_RE.finditer(s) if _has(s, _ROLE_VERB_HINTS) else ():
         verb = m.group("verb")
         role = next((r for k, r in _VERB_ROLE.items() if verb.startswith(k)), None)
         if role:
             add(m.group("n"), role)
-    for m in _WORK_RE.finditer(s):
+    for m in _WORK_RE.finditer(s) if _has(s, _WORK_HINTS) else ():
         add(m.group("n"), "author")
-    for m in _INTERVIEWER_RE.finditer(s):
+    for m in _INTERVIEWER_RE.finditer(s) if _has(s, _INTERVIEW_HINTS) else ():
         add(m.group("n") or m.group("n2"), "interviewer")
-    for m in _STAFF_RE.finditer(s):
-        add(m.group("n"), m.group("role"))
 
 
 def people_from(findings: CastFindings) -> list[tuple[str, str]]:

@@ -11,6 +11,9 @@ _MONTH_NUM = {
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
+_FULL_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 _WEEKDAY_NUM = {
     "monday": 0,
     "tuesday": 1,
@@ -28,19 +31,24 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 
-DATE_RE = re.compile(
-    rf"\b(?P<iso>(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d))\b"
-    # "Friday, August 3, 2023", "August 3rd", "Aug. 3 2023"
-    rf"|(?:(?P<wd1>{_WEEKDAY}),?[ \t]+)?\b(?P<m1>{_DAY_MONTH})[ \t]+(?P<d1>[0-3]?\d){_ORD}\b(?![:.]\d)"
-    rf"(?:,?[ \t]+(?P<y1>{_YEAR})\b)?"
-    # "Friday (17th February 2023)", "3 August", "the 3rd of August, 2023"
-    rf"|(?:(?P<wd2>{_WEEKDAY})[ \t]*[,(]?[ \t]*)?\b(?:the[ \t]+)?(?P<d2>[0-3]?\d){_ORD}[ \t]+(?:of[ \t]+)?"
-    rf"(?P<m2>{_DAY_MONTH})\b(?:,?[ \t]+(?P<y2>{_YEAR})\b)?"
-    # "September 2022"
-    rf"|\b(?P<m3>{_FULL_MONTH}|{_ABBR_MONTH})[ \t]+(?:of[ \t]+)?(?P<y3>{_YEAR})\b"
-    # "in September": only after a preposition, so "May" the verb or name is not a month
-    rf"|\b(?:in|since|from|until|till|by|during|early|late|mid|mid-|end[ \t]+of|start[ \t]+of"
-    rf"|beginning[ \t]+of|throughout|this|next|last|back[ \t]+in)[ \t]+(?P<m4>{_FULL_MONTH})\b"
+# Dates are found from their month name (a fast, charset-led scan), then the day, weekday and year are read
+# from the few characters on either side. ISO dates are found separately.
+_MONTH_RE = re.compile(rf"\b(?P<m>{_FULL_MONTH}|{_ABBR_MONTH})(?![\w'’])")
+_ISO_RE = re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b")
+# "August 3, 2023", "August 3rd", "Aug. 3 2023" (not "3:30" or "3.5")
+_DAY_AFTER_RE = re.compile(rf"[ \t]+(?P<d>[0-3]?\d){_ORD}\b(?![:.]\d)(?:,?[ \t]+(?P<y>{_YEAR})\b)?")
+# "September 2022"
+_YEAR_AFTER_RE = re.compile(rf",?[ \t]+(?:of[ \t]+)?(?P<y>{_YEAR})\b")
+# "Friday (17th February", "3 August", "the 3rd of August"
+_DAY_BEFORE_RE = re.compile(
+    rf"(?:\b(?P<wd>{_WEEKDAY})[ \t]*[,(]?[ \t]*)?(?:the[ \t]+)?(?<![:.\d])\b(?P<d>[0-3]?\d){_ORD}[ \t]+"
+    rf"(?:of[ \t]+)?$"
+)
+_WEEKDAY_BEFORE_RE = re.compile(rf"\b(?P<wd>{_WEEKDAY}),?[ \t]+$")
+# "in September": a bare month only after a preposition, so "May" the verb or name is not a month.
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:in|since|from|until|till|by|during|early|late|mid|mid-|end[ \t]+of|start[ \t]+of|beginning[ \t]+of"
+    r"|throughout|this|next|last|back[ \t]+in)[ \t]+$"
 )
 
 # Verbs and markers of tense near a date.
@@ -68,34 +76,51 @@ class FoundDate:
     weekday: int | None
 
 
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ISO_HINT_RE = re.compile(r"\d\d\d\d-\d")
+
+
+def might_have_date(text: str) -> bool:
+    """Cheap test before the full date pattern: every date form has a month name or is ISO."""
+    return any(m in text for m in _MONTH_STEMS) or bool(_ISO_HINT_RE.search(text))
+
+
 def find_dates(text: str) -> list[FoundDate]:
+    """Every date in `text`, in order: full dates, day+month, month+year and (after a preposition) month."""
     out = []
-    for m in DATE_RE.finditer(text):
-        g = m.groupdict()
-        if g["iso"]:
-            year, month, day = int(g["iy"]), int(g["im"]), int(g["id"])
-            if _valid(year, month, day):
-                out.append(FoundDate(m.start(), m.end(), year, month, day, None))
+    for m in _ISO_RE.finditer(text):
+        year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        if _valid(year, month, day):
+            out.append(FoundDate(m.start(), m.end(), year, month, day, None))
+    for m in _MONTH_RE.finditer(text):
+        month = _MONTH_NUM[m.group("m").rstrip(".").lower()]
+        head = text[max(0, m.start() - 30) : m.start()]
+        if (before := _DAY_BEFORE_RE.search(head)) is not None:
+            day = int(before.group("d"))
+            wd = before.group("wd")
+            after = _YEAR_AFTER_RE.match(text, m.end())
+            year = int(after.group("y")) if after else None
+            start = m.start() - len(head) + before.start()
+            end = after.end() if after else m.end()
+        elif (after := _DAY_AFTER_RE.match(text, m.end())) is not None:
+            day = int(after.group("d"))
+            year = int(after.group("y")) if after.group("y") else None
+            wdm = _WEEKDAY_BEFORE_RE.search(head)
+            wd = wdm.group("wd") if wdm else None
+            start = m.start() - len(head) + wdm.start() if wdm else m.start()
+            end = after.end()
+        elif (after := _YEAR_AFTER_RE.match(text, m.end())) is not None:
+            out.append(FoundDate(m.start(), after.end(), int(after.group("y")), month, None, None))
             continue
-        for mk, dk, yk, wk in (
-            ("m1", "d1", "y1", "wd1"),
-            ("m2", "d2", "y2", "wd2"),
-            ("m3", None, "y3", None),
-        ):
-            if g[mk]:
-                month = _MONTH_NUM[g[mk].rstrip(".").lower()]
-                day = int(g[dk]) if dk and g[dk] else None
-                year = int(g[yk]) if g[yk] else None
-                weekday = _WEEKDAY_NUM[g[wk].lower()] if wk and g[wk] else None
-                if day is not None and not _valid(year or 2000, month, day):
-                    break
-                out.append(
-                    FoundDate(m.start(mk if not (wk and g[wk]) else wk), m.end(), year, month, day, weekday)
-                )
-                break
+        elif m.group("m").lower() in _FULL_MONTHS and _PREPOSITION_BEFORE_RE.search(head):
+            out.append(FoundDate(m.start(), m.end(), None, month, None, None))
+            continue
         else:
-            if g["m4"]:
-                out.append(FoundDate(m.start("m4"), m.end(), None, _MONTH_NUM[g["m4"].lower()], None, None))
+            continue
+        if not _valid(year or 2000, month, day):
+            continue
+        out.append(FoundDate(start, end, year, month, day, _WEEKDAY_NUM[wd.lower()] if wd else None))
+    out.sort(key=lambda d: d.start)
     return out
 
 

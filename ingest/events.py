@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
-from ingest.dates import complete, find_dates, tense_near
+from ingest.dates import FoundDate, complete, find_dates, might_have_date, tense_near
 from ingest.model import Event
-from ingest.text import Paragraph, sentence_spans
+from ingest.text import Paragraph, sentence_spans, sentence_start
 
 _WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _ORDINAL_NUM = {
@@ -124,31 +125,41 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
     article_season = main_season(title, paragraphs)
     for para in paragraphs:
         text = para.text
-        for start, end in sentence_spans(text):
+        para_dates = find_dates(text) if might_have_date(text) else []
+        if not para_dates:
+            continue
+        spans = sentence_spans(text)
+        for found_date in para_dates:
+            start = sentence_start(spans, found_date.start)
+            end = next((e for s_, e in spans if s_ == start), len(text))
             sentence = text[start:end]
-            seasons = [(m.start(), _season(m)) for m in _SEASON_RE.finditer(sentence)]
-            dates = find_dates(sentence) if any(c.isdigit() for c in sentence) or "in " in sentence else []
-            for d in dates:
-                found = _classify(sentence, d.start, d.end)
-                if found is None:
-                    continue
-                kind, fest = found
-                iso = complete(d, ref, tense_near(sentence, d.start))
-                if iso is None:
-                    continue
-                if seasons:
-                    season = min(seasons, key=lambda s: abs(s[0] - d.start))[1]
-                elif kind != "festival":
-                    season = article_season  # "Production on the new season began...": the article's season
-                else:
-                    season = None
-                if kind == "festival":
-                    what = _clean_festival(fest or "festival")
-                else:
-                    label = _LABEL.get(kind, kind)
-                    what = f"Season {season} {label}" if season else label[:1].upper() + label[1:]
-                key = (kind, iso, season)
-                if key not in seen:
-                    seen.add(key)
-                    out.append(Event(what=what, date=iso, kind=kind, season=season))
+            d = replace(found_date, start=found_date.start - start, end=found_date.end - start)
+            event = _event(sentence, d, ref, article_season)
+            if event is not None and (key := (event.kind, event.date, event.season)) not in seen:
+                seen.add(key)
+                out.append(event)
     return out
+
+
+def _event(sentence: str, d: FoundDate, ref: dt.date | None, article_season: int | None) -> Event | None:
+    """The event a date in `sentence` marks; None without a nearby event keyword or a knowable year."""
+    found = _classify(sentence, d.start, d.end)
+    if found is None:
+        return None
+    kind, fest = found
+    iso = complete(d, ref, tense_near(sentence, d.start))
+    if iso is None:
+        return None
+    seasons = [(m.start(), _season(m)) for m in _SEASON_RE.finditer(sentence)]
+    if seasons:
+        season = min(seasons, key=lambda s: abs(s[0] - d.start))[1]
+    elif kind != "festival":
+        season = article_season  # "Production on the new season began...": the article's season
+    else:
+        season = None
+    if kind == "festival":
+        what = _clean_festival(fest or "festival")
+    else:
+        label = _LABEL.get(kind, kind)
+        what = f"Season {season} {label}" if season else label[:1].upper() + label[1:]
+    return Event(what=what, date=iso, kind=kind, season=season)

@@ -11,8 +11,8 @@ from ingest import cast as cast_mod
 from ingest.events import find_events
 from ingest.metadata import parse_header
 from ingest.model import ArticleFacts
-from ingest.names import NAME_RE, NameIndex, clean_name, is_full_name
-from ingest.quotes import find_quotes, last_mention, person_mentions, speaker_names
+from ingest.names import NameIndex, is_full_name
+from ingest.quotes import find_quotes, last_mention, name_hits, person_mentions, speaker_names
 from ingest.reader import read_article
 from ingest.text import paragraphs
 
@@ -45,11 +45,10 @@ def extract_article(text: str, file: str) -> ArticleFacts:
     facts = ArticleFacts(file=file, title=header.title, date=header.date, source=header.source)
 
     index = NameIndex()
-    for para in paras:
-        for m in NAME_RE.finditer(para.text):
-            name = clean_name(m.group(0))
-            if name and is_full_name(name):
-                index.add(name, _ANY_NAME)
+    hits = name_hits(paras)
+    for _para, _start, _end, name in hits:
+        if is_full_name(name):
+            index.add(name, _ANY_NAME)
 
     findings = _stage("cast", file, lambda: cast_mod.scan(paras), cast_mod.CastFindings())
     raw_people = cast_mod.people_from(findings)
@@ -57,13 +56,13 @@ def extract_article(text: str, file: str) -> ArticleFacts:
         index.add(name, _PERSON)
     for name, _role in raw_people:
         index.add(name, _PERSON)
-    for name in _stage("speakers", file, lambda: speaker_names(paras), []):
+    for name in _stage("speakers", file, lambda: speaker_names(paras, hits), []):
         full = name if is_full_name(name) else index.resolve(name)
         if full:
             index.add(full, _PERSON)
     crew = {n for n, role in raw_people if any(role.endswith(r) for r in cast_mod.CREW_ROLES)}
 
-    early_mentions = _stage("mentions", file, lambda: person_mentions(paras, index, _PERSON), [])
+    early_mentions = _stage("mentions", file, lambda: person_mentions(hits, index, _PERSON), [])
 
     def last_person(para: int, offset: int) -> str | None:
         found = last_mention(early_mentions, para, offset)
@@ -80,7 +79,7 @@ def extract_article(text: str, file: str) -> ArticleFacts:
     index._cache.clear()
     facts.people = _stage("people", file, lambda: cast_mod.to_people(findings, index, facts.cast), [])
 
-    mentions = _stage("mentions", file, lambda: person_mentions(paras, index, _PERSON), [])
+    mentions = _stage("mentions", file, lambda: person_mentions(hits, index, _PERSON), [])
     facts.quotes = _stage("quotes", file, lambda: find_quotes(paras, index, mentions), [])
     facts.events = _stage("events", file, lambda: find_events(paras, header.date, header.title), [])
 

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-öø-ÿ"
 # One capitalised name word: "Kit", "McDonald", "O'Brien", "Jean-Luc", "Xu". No possessive "'s".
-TOKEN = rf"(?:[{_UP}]['’])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}][{_LO}]+)?"
+TOKEN = rf"[{_UP}](?:['’][{_UP}])?[{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}][{_LO}]+)?"
 _PARTICLE = r"(?:de|van|von|der|den|da|del|della|di|du|le|la|ter|bin|al|dos|das)"
 _SP = r"[ \t\u00a0]+"
 # Up to four words; particles only between words ("Thibault de Montalembert").

@@ -88,9 +88,8 @@ _REPORTING_RE = re.compile(
 )
 _SUBJECT_PRONOUN_RE = re.compile(rf"[ \t]*(?:{_PRONOUN})\b")
 # A name next to a speech verb anywhere in the article marks that name as a person.
-_SPEAKER_NAME_RE = re.compile(
-    rf"(?P<n>{NAME}){_APPOSITION}{_ADVERB}[ \t]+{_VERB}\b|\b{_VERB}[ \t]+(?P<n2>{NAME})"
-)
+_VERB_AFTER_NAME_RE = re.compile(rf"{_APPOSITION}{_ADVERB}[ \t]+{_VERB}\b")
+_VERB_BEFORE_NAME_RE = re.compile(rf"\b{_VERB}[ \t]+$")
 _DOUBLE_MARKS = '"“”„‟″'
 _DOUBLE_RE = re.compile(r"[\"“”„‟″]")
 _SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(:—–-]))['‘](?=[^\s'‘’])")
@@ -157,14 +156,30 @@ def last_mention(
     return (p, o), person
 
 
-def speaker_names(paragraphs: list[Paragraph]) -> list[str]:
-    """Names (as written) used as the subject or object of a speech verb: "Locke explained", "said Connor"."""
+NameHit = tuple[int, int, int, str]  # (paragraph, start, end, cleaned name)
+
+
+def name_hits(paragraphs: list[Paragraph]) -> list[NameHit]:
+    """Every capitalised name-like run in the article, trimmed of stop words; computed once per article."""
     out = []
     for para in paragraphs:
-        for m in _SPEAKER_NAME_RE.finditer(para.text):
-            name = clean_name(m.group("n") or m.group("n2"))
+        for m in _NAME_RE.finditer(para.text):
+            name = clean_name(m.group(0))
             if name:
-                out.append(name)
+                out.append((para.index, m.start(), m.end(), name))
+    return out
+
+
+def speaker_names(paragraphs: list[Paragraph], hits: list[NameHit]) -> list[str]:
+    """Names (as written) used as the subject or object of a speech verb: "Locke explained", "said Connor"."""
+    texts = {p.index: p.text for p in paragraphs}
+    out = []
+    for para, start, end, name in hits:
+        text = texts[para]
+        if _VERB_AFTER_NAME_RE.match(text, end) or _VERB_BEFORE_NAME_RE.search(
+            text[max(0, start - 24) : start]
+        ):
+            out.append(name)
     return out
 
 
@@ -323,17 +338,12 @@ def _is_attribution_only(pre_local: str) -> bool:
 
 
 def person_mentions(
-    paragraphs: list[Paragraph], index: NameIndex, min_priority: int = 2
+    hits: list[NameHit], index: NameIndex, min_priority: int = 2
 ) -> list[tuple[int, int, str]]:
     """(paragraph, offset, person) for each mention of a known person, in reading order."""
     out = []
-    name_re = _NAME_RE
-    for para in paragraphs:
-        for m in name_re.finditer(para.text):
-            name = clean_name(m.group(0))
-            if not name:
-                continue
-            full = index.resolve(name, min_priority=min_priority) if not is_full_name(name) else name
-            if full and index.persons.get(full, 0) >= min_priority:
-                out.append((para.index, m.start(), full))
+    for para, start, _end, name in hits:
+        full = name if is_full_name(name) else index.resolve(name, min_priority=min_priority)
+        if full and index.persons.get(full, 0) >= min_priority:
+            out.append((para, start, full))
     return out
