@@ -68,9 +68,14 @@ _PLAYS_RE = re.compile(
     rf"(?:{_AUX}[ \t]+){{0,4}}{_PLAY_VERB}{SP}(?:the{SP}(?:role|part){SP}of{SP})?"
     rf"{_DESC_BEFORE}(?P<char>{CHAR})"
 )
+# "by newcomer Ana Lopez", "by Oscar winner Olivia Colman", "by the Bafta-nominated actor Jo Bell".
+_ACTOR_EPITHET = (
+    rf"(?:(?:[a-z][\w\-]*|[A-Z][\w\-]*{SP}(?:winner|nominee|star|actor|actress|favourite|alum|veteran|legend))"
+    rf"{SP}){{0,3}}"
+)
 _PLAYED_BY_RE = re.compile(
     rf"{_DESC_BEFORE}(?P<char>{CHAR})[ \t]*[,(]?[ \t]*(?:(?:who|is|was|will|be|being|to|now|also|set|going"
-    rf"|has|been|are|were)[ \t]+){{0,4}}(?:played|portrayed){SP}by{SP}(?:[a-z][\w\-]*{SP}){{0,3}}"
+    rf"|has|been|are|were)[ \t]+){{0,4}}(?:played|portrayed){SP}by{SP}{_ACTOR_EPITHET}"
     rf"(?P<actor>{NAME})"
 )
 _PAREN_APPOSITIVE_RE = re.compile(
@@ -79,7 +84,8 @@ _PAREN_APPOSITIVE_RE = re.compile(
 # "Corinna Brown and Kizzy Edgell as Tara Jones and Darcy Olsson (respectively)".
 _LIST_SEP = rf"(?:[ \t]*,[ \t]*(?:and{SP})?|{SP}(?:and|&){SP})"
 _LIST_AS_RE = re.compile(
-    rf"(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}}){SP}(?:as|play|will{SP}play|star{SP}as|respectively{SP}play)"
+    rf"(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}}){SP}(?:(?:{_AUX}|respectively)[ \t]+){{0,3}}"
+    rf"(?:as|play|plays|portray|star{SP}as|stars{SP}as|return{SP}as|returns{SP}as|reprise{SP}their{SP}roles{SP}as)"
     rf"{SP}(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}})(?=[ \t]*(?:[.,;:)!?]|$)|{SP}(?!as\b)[a-z])"
 )
 _LIST_SPLIT_RE = re.compile(_LIST_SEP)

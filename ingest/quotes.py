@@ -288,7 +288,8 @@ def find_quotes(
                 or bool(_SENTENCE_END_RE.search(pre_local))
                 or (prev_speaker_here is not None and _is_attribution_only(pre_local))
             )
-            if not how and opens_sentence and (sp.closed or not pre_local.strip()):
+            # An unclosed quotation mid-paragraph is trusted only as a continuation (runs to paragraph end).
+            if not how and opens_sentence and (sp.closed or not pre_local.strip() or prev_speaker_here):
                 # Follow-on: same paragraph after an attributed quote, or a paragraph that is a quotation.
                 if prev_speaker_here is not None:
                     speaker, how = prev_speaker_here, "follow"

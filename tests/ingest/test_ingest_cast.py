@@ -1,0 +1,142 @@
+"""Cast pattern families, each in a composed news paragraph about an imagined Season 3."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_article
+
+
+def _cast(text: str) -> dict[tuple[str, str], str | None]:
+    facts = extract_article("Heartstopper season 3 news\n" + text, "t.txt")
+    return {(c.actor, c.character): c.description for c in facts.cast}
+
+
+def test_actor_as_character_list():
+    got = _cast(
+        "The third season reunites the ensemble, including Joe Locke as Charlie Spring, Ana Lopez as Rosa "
+        "Reyes, Darius Okafor as Marcus Jones and Tobie Donovan as Isaac Henderson."
+    )
+    assert set(got) == {
+        ("Joe Locke", "Charlie Spring"),
+        ("Ana Lopez", "Rosa Reyes"),
+        ("Darius Okafor", "Marcus Jones"),
+        ("Tobie Donovan", "Isaac Henderson"),
+    }
+
+
+def test_character_then_actor_in_parentheses_with_titles_and_descriptions():
+    got = _cast(
+        "Fans will meet Nick's cousin Harvey (Leo Marsh) and his aunt Diane (Marion Clay). "
+        "Coach Patel (Hugo Brennan) will be the new rugby coach at Truham, while Mr Ajayi (Fisayo Akinade) "
+        "returns. Rhea Sandhu (Mia Chen) will be a new sixth-former at Higgs."
+    )
+    assert got == {
+        ("Leo Marsh", "Harvey"): "Nick's cousin",
+        ("Marion Clay", "Diane"): "Nick's aunt",
+        ("Hugo Brennan", "Coach Patel"): "the new rugby coach at Truham",
+        ("Fisayo Akinade", "Mr Ajayi"): None,
+        ("Mia Chen", "Rhea Sandhu"): "a new sixth-former at Higgs",
+    }
+
+
+def test_actor_then_character_in_parentheses_decided_by_the_article():
+    got = _cast(
+        "The cast is led by Joe Locke (Charlie Spring) and Kit Connor (Nick Nelson), with newcomers "
+        "Priya Raman (Asha Devi) and Tom Keller (Oscar Bright) joining them.\n"
+        "Speaking about Asha, Raman said she was thrilled."
+    )
+    assert set(got) == {
+        ("Joe Locke", "Charlie Spring"),
+        ("Kit Connor", "Nick Nelson"),
+        ("Priya Raman", "Asha Devi"),
+        ("Tom Keller", "Oscar Bright"),
+    }
+
+
+def test_actor_character_short_forms_in_one_list():
+    got = _cast("Stars Kit Connor (Nick) and Joe Locke (Charlie) are both back for the third run.")
+    assert set(got) == {("Kit Connor", "Nick"), ("Joe Locke", "Charlie")}
+
+
+def test_who_plays_and_played_by():
+    got = _cast(
+        "Ana Lopez, who plays Imogen's cousin Rosa, said the role was a dream.\n"
+        "Marcus, played by Darius Okafor, is Tara's older brother.\n"
+        "Rosa Reyes will be played by Ana Lopez, Netflix confirmed.\n"
+        "Nick's mum Sarah is played by Oscar winner Olivia Colman."
+    )
+    assert ("Ana Lopez", "Rosa Reyes") in got
+    assert got[("Ana Lopez", "Rosa Reyes")] == "Imogen's cousin"  # short form mapped to the fuller name
+    assert ("Darius Okafor", "Marcus") in got
+    assert ("Olivia Colman", "Sarah") in got
+    assert len(got) == 3
+
+
+def test_stars_as_plays_will_play_is_cast_as():
+    got = _cast(
+        "Newcomer Ana Lopez will play Imogen's cousin Rosa. Darius Okafor stars as Marcus. "
+        "Leo Marsh has been cast as Harvey, and Bel Priestley returns as Naomi. Hettie Lane plays "
+        "Charlie's therapist Dr. Geller."
+    )
+    assert got == {
+        ("Ana Lopez", "Rosa"): "Imogen's cousin",
+        ("Darius Okafor", "Marcus"): None,
+        ("Leo Marsh", "Harvey"): None,
+        ("Bel Priestley", "Naomi"): None,
+        ("Hettie Lane", "Dr. Geller"): "Charlie's therapist",
+    }
+
+
+def test_paired_lists_respectively():
+    got = _cast("Corinna Brown and Kizzy Edgell return as Tara Jones and Darcy Olsson.")
+    # "return as" with two lists pairs them in order.
+    assert set(got) <= {("Corinna Brown", "Tara Jones"), ("Kizzy Edgell", "Darcy Olsson")}
+    got = _cast("Joe Locke, Kit Connor and Yasmin Finney play Charlie, Nick and Elle respectively.")
+    assert set(got) == {("Joe Locke", "Charlie"), ("Kit Connor", "Nick"), ("Yasmin Finney", "Elle")}
+
+
+def test_who_plays_after_a_quote_attribution_resolves_the_surname():
+    got = _cast(
+        "Star Kit Connor was at the premiere.\n"
+        '"It has been amazing," commented Connor, who plays Nick Nelson in the show.'
+    )
+    assert set(got) == {("Kit Connor", "Nick Nelson")}
+
+
+def test_fullest_character_name_within_an_article():
+    got = _cast("Nick (Kit Connor) is back.\nKit Connor as Nick Nelson leads the cast once more.")
+    assert set(got) == {("Kit Connor", "Nick Nelson")}
+
+
+def test_other_productions_are_not_heartstopper_cast():
+    got = _cast(
+        "Kit Connor, who also voices the daemon Pantalaimon in His Dark Materials, is back as Nick.\n"
+        "Connor played Elton John in Rocketman. Yasmin Finney starred as Rose Noble in Doctor Who, "
+        "and Olivia Colman played the Queen in The Crown."
+    )
+    assert ("Kit Connor", "Pantalaimon") not in got
+    assert not any(c in ("Elton John", "Rose Noble", "Queen") for _, c in got)
+
+
+def test_crew_and_interviewers_are_people_not_cast():
+    facts = extract_article(
+        "Heartstopper season 3 news\n"
+        "Series creator Alice Oseman, who wrote every episode, and director Andy Newbery spoke to host "
+        "Jane Garvey about the new run. Euros Lyn directed the first season.\n"
+        "By Sam Rivers",
+        "t.txt",
+    )
+    assert facts.cast == []
+    people = {p.name: p.role for p in facts.people}
+    assert people["Alice Oseman"] == "creator"
+    assert people["Andy Newbery"] == "director"
+    assert people["Euros Lyn"] == "director"
+    assert people["Jane Garvey"] == "host"
+    assert people["Sam Rivers"] == "writer"
+
+
+def test_no_pair_from_unrelated_parentheses_or_plain_as():
+    got = _cast(
+        "The show (pictured) returns on Netflix (worldwide) in October (2024). Critics described Netflix "
+        "as Heartstopper's home, and Alice Oseman as a generous showrunner. Such as Paris."
+    )
+    assert got == {}

@@ -1,0 +1,53 @@
+"""The article header: date/source/title lines, or a headline."""
+
+from __future__ import annotations
+
+from ingest.metadata import MAX_TITLE, parse_header
+
+
+def test_date_line_with_body_text_on_the_same_line():
+    h = parse_header(" date 2023-06-22 Heartstopper is back. Season 2 arrives soon.\n\nMore text.")
+    assert h.date == "2023-06-22"
+    assert h.title == "Heartstopper is back."
+    assert h.headline == ""
+    assert h.body.startswith("Heartstopper is back. Season 2")  # the first sentence is still body text
+    assert "More text." in h.body
+
+
+def test_metadata_lines_then_headline():
+    text = "date 2024-01-05\nsource: https://example.com/a\nHeadline here\nBody line."
+    h = parse_header(text)
+    assert (h.date, h.source, h.title, h.headline) == (
+        "2024-01-05",
+        "https://example.com/a",
+        "Headline here",
+        "Headline here",
+    )
+    assert h.body.strip() == "Body line."
+
+
+def test_title_line_wins_over_headline():
+    h = parse_header("title: The real title\ndate: 2024-01-05\nFirst body line.")
+    assert h.title == "The real title"
+    assert h.date == "2024-01-05"
+    assert h.body.strip() == "First body line."
+
+
+def test_headline_kept_as_written():
+    h = parse_header("“Heartstopper” Takes Us to Paris\n\nBody.")
+    assert h.title == "“Heartstopper” Takes Us to Paris"
+    assert h.date is None and h.source is None
+
+
+def test_invalid_calendar_date_is_not_a_date():
+    assert parse_header("date 2023-02-30 Text.").date is None
+
+
+def test_long_first_sentence_is_trimmed():
+    h = parse_header("date 2023-06-22 " + "word " * 200)
+    assert 0 < len(h.title) <= MAX_TITLE
+
+
+def test_no_header_at_all():
+    assert parse_header("").title == ""
+    assert parse_header("\n\n   \n").body.strip() == ""

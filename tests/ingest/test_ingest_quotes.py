@@ -1,0 +1,134 @@
+"""Quotation families: attribution before/after, pronouns, follow-on paragraphs, misspelt surnames,
+partial quotes, scare quotes, synopses, tweets and unbalanced marks."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_article
+from ingest.quotes import PARTIAL_MIN_WORDS
+
+
+def _quotes(body: str, headline: str = "Heartstopper season 3 interview") -> list[tuple[str, str]]:
+    facts = extract_article(headline + "\n" + body, "q.txt")
+    return [(q.speaker, q.text) for q in facts.quotes]
+
+
+INTRO = "Heartstopper star Ana Lopez, who plays Rosa Reyes, spoke to us at the premiere.\n"
+
+
+def test_attribution_before_and_after_with_surname_resolution():
+    got = _quotes(
+        INTRO + 'Lopez revealed: "I cried when I read the first script."\n'
+        '"It felt like coming home," said Ana Lopez.\n'
+        "“Honestly, I still can't believe it,” laughed Lopez."
+    )
+    assert got == [
+        ("Ana Lopez", "I cried when I read the first script."),
+        ("Ana Lopez", "It felt like coming home"),
+        ("Ana Lopez", "Honestly, I still can't believe it"),
+    ]
+
+
+def test_pronoun_attribution_means_the_last_named_speaker():
+    got = _quotes(
+        INTRO + '"The cast welcomed me straight away," Lopez said.\n'
+        'She added: "Joe made me a playlist for my first day."\n'
+        '"We filmed in Malta for a week," they explained.'
+    )
+    assert [s for s, _ in got] == ["Ana Lopez"] * 3
+
+
+def test_follow_on_paragraphs_continue_the_speaker_one_quote_per_paragraph():
+    got = _quotes(
+        INTRO + '"I think the season is about growing up," Lopez said. "And about who you choose to be.\n'
+        '"Rosa makes mistakes, but she learns.\n'
+        '"That is what I love about her."\n'
+        "The series returns in October."
+    )
+    assert got == [
+        ("Ana Lopez", "I think the season is about growing up"),
+        ("Ana Lopez", "And about who you choose to be."),
+        ("Ana Lopez", "Rosa makes mistakes, but she learns."),
+        ("Ana Lopez", "That is what I love about her."),
+    ]
+
+
+def test_misspelt_surname_resolves_to_the_full_name():
+    got = _quotes(
+        "Creator Alice Oseman joined the panel.\n"
+        '"Season three is my favourite so far," Oseaman said.\n'
+        'Osman added: "There is a lot of joy in it."'
+    )
+    assert {s for s, _ in got} == {"Alice Oseman"}
+    assert len(got) == 2
+
+
+def test_speaker_with_appositive_before_the_verb():
+    got = _quotes('Darius Okafor, who plays Marcus, told fans: "Marcus is very protective of Tara."')
+    assert got == [("Darius Okafor", "Marcus is very protective of Tara.")]
+
+
+def test_partial_quote_rule():
+    body = (
+        "Creator Alice Oseman joined the panel.\n"
+        "Oseman noted that the season is “about the messy middle of growing up, not the neat ending”.\n"
+        "Oseman also called the finale “really special” and praised the “amazing” cast."
+    )
+    got = _quotes(body)
+    assert got == [("Alice Oseman", "about the messy middle of growing up, not the neat ending")]
+    assert PARTIAL_MIN_WORDS == 6  # the rule: a partial quote needs at least six words
+
+
+def test_scare_quotes_synopsis_and_tweets_are_not_quotes():
+    got = _quotes(
+        "Fans call it the “Heartstopper effect”, and the cast are a “found family”.\n"
+        "“Nick and Charlie face their biggest test yet,” the official synopsis reads. “Meanwhile, Tao "
+        "plans a film.”\n"
+        'Netflix @netflix Season 3 is "officially in production" and we are "so excited" https://t.co/x1\n'
+        '"This is a quote from nobody in particular."'
+    )
+    assert got == []
+
+
+def test_organisation_is_not_a_person():
+    got = _quotes('"We are proud of the show," Netflix said in a statement.\n"More news soon."')
+    assert got == []
+
+
+def test_headline_quotes_are_not_quotes():
+    facts = extract_article('Ana Lopez says season 3 is "the best yet"\nShort body.', "h.txt")
+    assert facts.quotes == []
+
+
+def test_unbalanced_marks_do_not_swallow_the_article():
+    body = (
+        INTRO + 'Lopez said: "I loved every minute of it.\n'
+        "The series returns in October, and Kit Connor (Nick Nelson) is back too.\n"
+        '"Another quote," Lopez added.'
+    )
+    facts = extract_article("Headline\n" + body, "u.txt")
+    assert [(q.speaker, q.text) for q in facts.quotes] == [
+        ("Ana Lopez", "I loved every minute of it."),
+        ("Ana Lopez", "Another quote"),
+    ]
+    assert ("Kit Connor", "Nick Nelson") in {(c.actor, c.character) for c in facts.cast}
+
+
+def test_straight_and_curly_quotes_mixed():
+    got = _quotes(INTRO + '“It was a stressful week," Lopez said. "But a happy one.”')
+    assert got == [("Ana Lopez", "It was a stressful week"), ("Ana Lopez", "But a happy one.")]
+
+
+def test_single_quote_marks_when_no_double_marks():
+    got = _quotes(INTRO + "'You'd have to ask Netflix about that one,' Lopez said. 'I'd come back tomorrow.'")
+    assert got == [
+        ("Ana Lopez", "You'd have to ask Netflix about that one"),
+        ("Ana Lopez", "I'd come back tomorrow."),
+    ]
+
+
+def test_aliases_list_the_other_spellings_seen():
+    facts = extract_article(
+        'Headline\nCreator Alice Oseman was there.\n"It is lovely," Oseman said.\n"I agree," Osman added.',
+        "a.txt",
+    )
+    assert facts.aliases == {"Alice Oseman": ["Oseman", "Osman"]}
