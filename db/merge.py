@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -96,16 +97,18 @@ class Knowledge:
 # ---------------------------------------------------------------------------------------------- names
 
 
+@lru_cache(maxsize=65536)  # the same few names recur in thousands of articles
 def clean_name(name: str) -> str:
     return " ".join(name.split())
 
 
-def name_tokens(name: str) -> list[str]:
-    """Lower-cased words of a name without honorifics: "Mr. Farouk" -> ["farouk"]."""
+@lru_cache(maxsize=65536)
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Lower-cased words of a name without honorifics: "Mr. Farouk" -> ("farouk",)."""
     words = [w.casefold() for w in _WORD.findall(name)]
     while len(words) > 1 and words[0] in TITLES:
         words = words[1:]
-    return words
+    return tuple(words)
 
 
 def derived_aliases(name: str) -> list[str]:
@@ -267,8 +270,9 @@ def merge(facts: list[ArticleFacts]) -> Knowledge:
     knowledge.cast = list(cast.values())
 
     def order(files: list[str]) -> list[str]:
-        # Oldest first, undated last; a stable sort keeps article order among equals.
-        return sorted(files, key=lambda f: (dates.get(f) is None, dates.get(f) or ""))
+        # Sources are collected with repeats (cheap at 10 000 articles); here they become unique,
+        # oldest first, undated last, article order among equals (the sort is stable).
+        return sorted(dict.fromkeys(files), key=lambda f: (dates.get(f) is None, dates.get(f) or ""))
 
     for group in (knowledge.people, knowledge.characters, knowledge.cast, knowledge.events, knowledge.quotes):
         for item in group:
@@ -288,7 +292,7 @@ def _merge_people(facts: list[ArticleFacts], resolve: _PersonResolver) -> dict[s
             entry = people[name] = MergedPerson(name=name, aliases=derived_aliases(name))
         if clean_name(raw) != name:
             _add_unique(entry.aliases, [clean_name(raw)])
-        _add_unique(entry.sources, [file])
+        entry.sources.append(file)
         return entry
 
     for art in facts:
@@ -313,12 +317,12 @@ def _merge_cast(
     facts: list[ArticleFacts], resolve: _PersonResolver, people: dict[str, MergedPerson]
 ) -> tuple[dict[str, MergedCharacter], dict[tuple[str, str], MergedCast]]:
     # 1. Per actor, cluster the character names that are one character: "Nick" ⊂ "Nick Nelson".
-    names_by_actor: dict[str, list[str]] = defaultdict(list)
+    names_by_actor: dict[str, dict[str, None]] = defaultdict(dict)  # insertion-ordered sets
     for art in facts:
         for pair in art.cast:
             character = clean_name(pair.character)
             if character and resolve(pair.actor):
-                _add_unique(names_by_actor[resolve(pair.actor)], [character])
+                names_by_actor[resolve(pair.actor)][character] = None
 
     display: dict[tuple[str, str], str] = {}  # (actor, spelling) -> fullest name of its cluster
     short_names: dict[str, list[str]] = defaultdict(list)  # fullest name -> other spellings
@@ -355,11 +359,11 @@ def _merge_cast(
             char = characters.get(name)
             if char is None:
                 char = characters[name] = MergedCharacter(name=name)
-            _add_unique(char.sources, [art.file])
+            char.sources.append(art.file)
             entry = cast.get((name, actor))
             if entry is None:
                 entry = cast[(name, actor)] = MergedCast(character=name, actor=actor)
-            _add_unique(entry.sources, [art.file])
+            entry.sources.append(art.file)
             description = clean_name(pair.description or "")
             if description:
                 descriptions[name].append(description)
@@ -406,7 +410,7 @@ def _merge_events(facts: list[ArticleFacts]) -> list[MergedEvent]:
                     existing.what = better_what(existing, what, date, ev.season)
                     if date_precision(date) > date_precision(existing.date):
                         existing.date = date
-                    _add_unique(existing.sources, [art.file])
+                    existing.sources.append(art.file)
                     break
             else:
                 event = MergedEvent(what=what, kind=kind, date=date, season=ev.season, sources=[art.file])
@@ -427,7 +431,7 @@ def _merge_events(facts: list[ArticleFacts]) -> list[MergedEvent]:
             target = matches[0]
             if date_precision(event.date) > date_precision(target.date):
                 target.date = event.date
-            _add_unique(target.sources, event.sources)
+            target.sources.extend(event.sources)
             merged_away.add(id(event))
     return [e for e in events if id(e) not in merged_away]
 
@@ -448,5 +452,5 @@ def _merge_quotes(
                     speaker=speaker, text=quote.text.strip(), norm=norm, sources=[art.file]
                 )
             else:
-                _add_unique(existing.sources, [art.file])
+                existing.sources.append(art.file)
     return list(quotes.values())
