@@ -127,7 +127,7 @@ def _read_all(
             progress(i)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        chunk = max(16, len(files) // (workers * 16))
+        chunk = max(8, min(64, len(files) // (workers * 8)))  # small enough for smooth progress
         for i, result in enumerate(pool.map(_read_star, [(p, extract) for p in files], chunksize=chunk), 1):
             yield result
             progress(i)

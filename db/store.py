@@ -195,17 +195,18 @@ class Store:
                     await conn.close()
             self._gate.set()
 
-    async def _connect(self) -> tuple[aiosqlite.Connection, Snapshot]:
+    async def _connect(self) -> tuple[aiosqlite.Connection, str]:
+        """Open the serving connection; returns it with the data version of the file it opened."""
         conn = await aiosqlite.connect(sqlite_uri(self.path, "rw"), uri=True)
         try:
             await conn.execute("PRAGMA busy_timeout = 5000")
             await conn.execute("PRAGMA journal_mode = WAL")
             await conn.execute("PRAGMA query_only = 1")  # the serving side never changes data
-            snapshot = await load_snapshot(conn)
+            rows = await conn.execute_fetchall("SELECT value FROM meta WHERE key = 'data_version'")
         except BaseException:
             await conn.close()
             raise
-        return conn, snapshot
+        return conn, rows[0][0] if rows else ""
 
     async def _wait_idle(self) -> None:
         while self._active:
@@ -213,11 +214,18 @@ class Store:
             await self._idle.wait()
 
     async def _swap(self, built: Path | None) -> str | None:
-        """Close the serving connection, move `built` over the store file if given, reopen. Returns an error.
+        """Serve `built` (moved over the store file) or, if None, the store file as it is now.
 
-        Queries arriving meanwhile wait at the gate and then run on the new connection; queries in flight
-        finish on the old one first.
+        The new snapshot is read first, in a thread, while the old connection keeps answering; then the
+        gate closes only for close + replace + reopen (milliseconds): queries in flight finish on the old
+        connection, queries arriving meanwhile wait and run on the new one. Returns an error, or None.
+        On error the old snapshot stays, and the old connection too unless it was already closed.
         """
+        try:
+            snapshot = await asyncio.to_thread(read_snapshot, built or self.path)
+        except Exception as exc:  # a damaged file: keep serving what we have
+            log.error("cannot read the store at %s: %s", built or self.path, exc)
+            return f"cannot read the database: {exc}"
         async with self._swap_lock:
             self._gate.clear()
             try:
@@ -235,11 +243,15 @@ class Store:
                 if self._closed:
                     return error or "the store is closed"
                 try:
-                    self._conn, self.snapshot = await self._connect()
+                    self._conn, version = await self._connect()
                     self._file_id = _file_id(self.path)
                 except (sqlite3.Error, OSError, ValueError) as exc:
                     log.error("cannot open the store at %s: %s", self.path, exc)
-                    error = error or f"cannot open the new database: {exc}"
+                    return error or f"cannot open the new database: {exc}"
+                if error is None:
+                    if version != snapshot.data_version:  # swapped again by another process meanwhile
+                        snapshot = await asyncio.to_thread(read_snapshot, self.path)
+                    self.snapshot = snapshot
                 return error
             finally:
                 self._gate.set()
@@ -478,19 +490,29 @@ async def _call_progress(progress: Callable[[int, int], object] | None, done: in
 # ---------------------------------------------------------------------------------------------- snapshot
 
 
-async def load_snapshot(conn: aiosqlite.Connection) -> Snapshot:
+def read_snapshot(path: Path) -> Snapshot:
+    """Read the small tables of the store file at `path` into a Snapshot (blocking: use a thread)."""
+    conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
+    try:
+        conn.execute("BEGIN")  # one consistent read
+        return load_snapshot(conn)
+    finally:
+        conn.close()
+
+
+def load_snapshot(conn: sqlite3.Connection) -> Snapshot:
     """Read the small tables into an immutable Snapshot."""
-    meta = dict(await conn.execute_fetchall("SELECT key, value FROM meta"))
+    meta = dict(_all(conn, "SELECT key, value FROM meta"))
     articles: dict[int, ArticleInfo] = {}
     mention_of: dict[int, Mention] = {}
-    for aid, file, title, date, source, sha in await conn.execute_fetchall(
-        "SELECT id, file, title, date, source, sha256 FROM articles"
+    for aid, file, title, date, source, sha in _all(
+        conn, "SELECT id, file, title, date, source, sha256 FROM articles"
     ):
         articles[aid] = ArticleInfo(file, title, date, source, sha)
         mention_of[aid] = Mention(file, title, date)
 
     mentions: dict[tuple[str, int], list[Mention]] = defaultdict(list)
-    for entity, eid, aid in await conn.execute_fetchall("SELECT entity, entity_id, article_id FROM mentions"):
+    for entity, eid, aid in _all(conn, "SELECT entity, entity_id, article_id FROM mentions"):
         mentions[(entity, eid)].append(mention_of[aid])
 
     def mentioned(entity: str, eid: int) -> tuple[Mention, ...]:
@@ -498,12 +520,10 @@ async def load_snapshot(conn: aiosqlite.Connection) -> Snapshot:
         return tuple(sorted(found, key=lambda m: (m.date is None, m.date or "", m.file)))
 
     aliases: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for alias, pid, cid in await conn.execute_fetchall(
-        "SELECT alias, person_id, character_id FROM aliases ORDER BY id"
-    ):
+    for alias, pid, cid in _all(conn, "SELECT alias, person_id, character_id FROM aliases ORDER BY id"):
         aliases[("person", pid) if pid is not None else ("character", cid)].append(alias)
 
-    people_rows = await conn.execute_fetchall("SELECT id, name, roles FROM people ORDER BY id")
+    people_rows = _all(conn, "SELECT id, name, roles FROM people ORDER BY id")
     person_name = {pid: name for pid, name, _ in people_rows}
     people = []
     for pid, name, roles_json in people_rows:
@@ -514,13 +534,11 @@ async def load_snapshot(conn: aiosqlite.Connection) -> Snapshot:
 
     characters = {
         cid: (name, description)
-        for cid, name, description in await conn.execute_fetchall(
-            "SELECT id, name, description FROM characters"
-        )
+        for cid, name, description in _all(conn, "SELECT id, name, description FROM characters")
     }
     cast = []
-    for cast_id, cid, pid, returning, seasons in await conn.execute_fetchall(
-        'SELECT id, character_id, person_id, is_returning, seasons FROM "cast" ORDER BY id'
+    for cast_id, cid, pid, returning, seasons in _all(
+        conn, 'SELECT id, character_id, person_id, is_returning, seasons FROM "cast" ORDER BY id'
     ):
         name, description = characters[cid]
         cast.append(
@@ -540,17 +558,17 @@ async def load_snapshot(conn: aiosqlite.Connection) -> Snapshot:
 
     events = [
         EventInfo(what, kind, date, season, mentioned("event", eid))
-        for eid, what, kind, date, season in await conn.execute_fetchall(
-            "SELECT id, what, kind, date, season FROM events ORDER BY date, id"
+        for eid, what, kind, date, season in _all(
+            conn, "SELECT id, what, kind, date, season FROM events ORDER BY date, id"
         )
     ]
     speakers = tuple(
         r[0]
-        for r in await conn.execute_fetchall(
-            "SELECT DISTINCT p.name FROM quotes q JOIN people p ON p.id = q.speaker_id ORDER BY p.name"
+        for r in _all(
+            conn, "SELECT DISTINCT p.name FROM quotes q JOIN people p ON p.id = q.speaker_id ORDER BY p.name"
         )
     )
-    quote_count = (await conn.execute_fetchall("SELECT count(*) FROM quotes"))[0][0]
+    quote_count = (_all(conn, "SELECT count(*) FROM quotes"))[0][0]
     return Snapshot(
         cast=tuple(cast),
         people=tuple(people),
@@ -561,3 +579,7 @@ async def load_snapshot(conn: aiosqlite.Connection) -> Snapshot:
         data_version=meta.get("data_version", ""),
         built_at=meta.get("built_at", ""),
     )
+
+
+def _all(conn: sqlite3.Connection, sql: str) -> list[tuple]:
+    return conn.execute(sql).fetchall()
