@@ -259,7 +259,9 @@ def merge(facts: list[ArticleFacts]) -> Knowledge:
 
     dates = {art.file: art.date for art in facts}
     resolve = _PersonResolver(facts)
-    knowledge = Knowledge(articles=[ArticleRef(a.file, a.title, a.date, a.source) for a in facts])
+    knowledge = Knowledge(
+        articles=[ArticleRef(a.file, clean_name(a.title or "") or a.file, a.date, a.source) for a in facts]
+    )
 
     people = _merge_people(facts, resolve)
     characters, cast = _merge_cast(facts, resolve, people)

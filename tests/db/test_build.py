@@ -13,10 +13,20 @@ from pathlib import Path
 
 import pytest
 from dbtest_seams import exploding_extract, json_extract, seed_like_articles, write_articles
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import db.build as build_module
-from db.build import SCHEMA_VERSION, articles_version, build_database, building_path, format_report
-from ingest.model import ArticleFacts, CastPair, Quote
+from db.build import (
+    SCHEMA_VERSION,
+    articles_version,
+    build_database,
+    building_path,
+    format_report,
+    write_database,
+)
+from db.merge import merge
+from ingest.model import ArticleFacts, CastPair, Event, Person, Quote
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -322,3 +332,39 @@ def test_kill_minus_9_during_a_build_leaves_the_old_store_intact(articles: Path,
     # The lock died with the process: the next build runs and removes the leftover.
     report = build(articles, db)
     assert report.ok and not building_path(db).exists()
+
+
+_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20)
+_dates = st.sampled_from([None, "2023-08-03", "2023-08", "garbage", ""])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.tuples(_text, _dates, st.lists(st.tuples(_text, _text, _text), max_size=4), _text, _text),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_any_extracted_facts_write_a_consistent_database(tmp_path: Path, rows_in):
+    facts = [
+        ArticleFacts(
+            file=f"{i}.txt",
+            title=title,
+            date=date,
+            cast=[CastPair(a, c, d or None) for a, c, d in pairs],
+            people=[Person(who, "creator")],
+            quotes=[Quote(who, said), Quote(who.upper(), said.lower())],
+            events=[Event(said, date or "2023-01", "premiere", None)],
+            aliases={who: [title]},
+        )
+        for i, (title, date, pairs, who, said) in enumerate(rows_in)
+    ]
+    k = merge(facts)
+    db = tmp_path / f"prop{abs(hash(repr(rows_in)))}.db"
+    db.unlink(missing_ok=True)
+    write_database(db, k, {}, "v")
+    assert rows(db, "SELECT count(*) FROM quotes")[0][0] == len(k.quotes)
+    assert rows(db, 'SELECT count(*) FROM "cast"')[0][0] == len(k.cast)
+    assert rows(db, "PRAGMA foreign_key_check") == []
+    assert rows(db, "PRAGMA integrity_check") == [("ok",)]
