@@ -83,6 +83,10 @@ def leftovers(db: Path) -> list[Path]:
     return [p for p in (built, Path(f"{built}-journal"), Path(f"{built}-wal")) if p.exists()]
 
 
+def wal_files(db: Path) -> list[Path]:
+    return [p for p in (Path(f"{db}-wal"), Path(f"{db}-shm")) if p.exists()]
+
+
 async def wait_until(condition, seconds: float = 60) -> None:
     for _ in range(int(seconds / 0.02)):
         if condition():
@@ -398,6 +402,15 @@ async def test_refresh_after_another_process_swapped_the_file(store: Store, arti
     report = await asyncio.to_thread(build_database, articles, store.path, extract=json_extract)
     assert report.ok
     assert await store.data_version_on_disk() == report.data_version != old
+    # A fresh connection sees the new file intact although the old one's -wal/-shm are still beside it:
+    # the serving connection is read-only, so its WAL never holds a frame to replay onto the new file.
+    assert wal_files(store.path)
+    fresh = sqlite3.connect(store.path)
+    try:
+        assert fresh.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert fresh.execute("SELECT count(*) FROM quotes").fetchone() == (6,)
+    finally:
+        fresh.close()
     assert store.snapshot.data_version == old  # not yet seen
     assert await store.refresh_if_changed() is True
     assert store.snapshot.data_version == report.data_version and store.snapshot.quote_count == 6
