@@ -292,6 +292,9 @@ _INTERVIEW_HINTS = ("spoke", "speaking", "talk", "chat", "sat down", "interviewe
 _CUE_HINTS = ("star", "actor", "actress", "newcomer", "cast", "'s", "’s")
 
 
+_CONTEXT = 160
+
+
 def _has(text: str, hints: tuple[str, ...]) -> bool:
     return any(h in text for h in hints)
 
@@ -299,10 +302,15 @@ def _has(text: str, hints: tuple[str, ...]) -> bool:
 def _scan_sentence(
     s: str, prev: str, at: tuple[int, int], sentence_no: int, order: int, f: CastFindings
 ) -> int:
-    explicit_spans: list[tuple[int, int]] = []
+    # Characters already claimed by an explicit pattern (a bytearray keeps the check O(1) on huge input).
+    claimed = bytearray(len(s) + 1)
 
     def covered(pos: int) -> bool:
-        return any(st <= pos < en for st, en in explicit_spans)
+        return bool(claimed[pos])
+
+    def context(pos: int) -> str:
+        """The text just before `pos` (with the previous sentence), bounded so long input stays linear."""
+        return prev[-_CONTEXT:] + " " + s[max(0, pos - _CONTEXT) : pos]
 
     def add(
         actor_raw: str, char_raw: str, desc: str | None, m: re.Match, char_end: int, ref: bool = False
@@ -318,7 +326,9 @@ def _scan_sentence(
         f.pairs.append(_Raw(actor, char, desc, order, at=(at[0], at[1] + m.start())))
         if actor:
             f.actor_cues.add(actor)
-        explicit_spans.append(m.span())
+        start, end = m.span()
+        if not claimed[start]:
+            claimed[start:end] = b"\x01" * (end - start)
         order += 1
 
     has_as = " as " in s
@@ -335,7 +345,7 @@ def _scan_sentence(
     for m in _AS_RE.finditer(s) if has_as else ():
         if covered(m.start("char")) or _other_production(s, m.end("char")):
             continue
-        desc = _desc_of(m, prev + " " + s[: m.start("char")])
+        desc = _desc_of(m, context(m.start("char")))
         if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
             desc = _description(None, ap.group("desc"), "")
         add(m.group("actor"), m.group("char"), desc, m, m.end("char"))
@@ -343,12 +353,12 @@ def _scan_sentence(
         verb = m.group("verb")
         if covered(m.start("char")) or verb.startswith("voic") or _other_production(s, m.end("char")):
             continue
-        desc = _desc_of(m, prev + " " + s[: m.start("char")])
+        desc = _desc_of(m, context(m.start("char")))
         add(m.group("actor") or "", m.group("char"), desc, m, m.end("char"), ref=bool(m.group("ref")))
     for m in _PLAYED_BY_RE.finditer(s) if ("played by" in s or "portrayed by" in s) else ():
         if covered(m.start("char")) or _other_production(s, m.end("actor")):
             continue
-        desc = _desc_of(m, prev + " " + s[: m.start()])
+        desc = _desc_of(m, context(m.start()))
         add(m.group("actor"), m.group("char"), desc, m, m.end("char"))
 
     last: _Paren | None = None
@@ -362,7 +372,7 @@ def _scan_sentence(
         desc_before = None
         head = s[max(0, m.start("a") - 90) : m.start("a")]
         if (d := _DESC_TAIL_RE.search(head)) is not None:
-            desc_before = _desc_of(d, prev + " " + head[: d.start()])
+            desc_before = _desc_of(d, context(m.start("a") - len(head) + d.start()))
             if desc_before and desc_before.endswith("s"):
                 desc_before = None  # "pupils Charlie (Joe Locke) and Nick (Kit Connor)": shared, not a role
         desc_after = None

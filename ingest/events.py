@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ingest.dates import FoundDate, complete, find_dates, might_have_date, tense_near
 from ingest.model import Event
-from ingest.text import Paragraph, sentence_spans, sentence_start
+from ingest.text import Paragraph, sentence_at, sentence_spans
 
 _WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _ORDINAL_NUM = {
@@ -130,8 +130,10 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
             continue
         spans = sentence_spans(text)
         for found_date in para_dates:
-            start = sentence_start(spans, found_date.start)
-            end = next((e for s_, e in spans if s_ == start), len(text))
+            start, end = sentence_at(spans, found_date.start)
+            # A window of the sentence around the date keeps very long "sentences" linear.
+            start = max(start, found_date.start - _BEFORE_WINDOW - 60)
+            end = min(end, found_date.end + _AFTER_WINDOW + 60)
             sentence = text[start:end]
             d = replace(found_date, start=found_date.start - start, end=found_date.end - start)
             event = _event(sentence, d, ref, article_season)

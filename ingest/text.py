@@ -48,8 +48,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentence_start(spans: list[tuple[int, int]], pos: int) -> int:
-    """Start offset of the sentence containing `pos` (spans are sorted)."""
+def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """(start, end) of the sentence containing `pos` (spans are sorted and contiguous)."""
     lo, hi = 0, len(spans) - 1
     while lo <= hi:
         mid = (lo + hi) // 2
@@ -59,5 +59,10 @@ def sentence_start(spans: list[tuple[int, int]], pos: int) -> int:
         elif pos >= e:
             lo = mid + 1
         else:
-            return s
-    return 0
+            return s, e
+    return (0, spans[-1][1]) if spans else (0, pos)
+
+
+def sentence_start(spans: list[tuple[int, int]], pos: int) -> int:
+    """Start offset of the sentence containing `pos`."""
+    return sentence_at(spans, pos)[0]

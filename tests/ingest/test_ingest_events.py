@@ -1,0 +1,101 @@
+"""Dated events and year inference from the article's date line."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ingest.dates import FoundDate, complete, find_dates
+from ingest.extract import extract_article
+
+
+def _events(text: str) -> set[tuple[str, str, int | None]]:
+    return {(e.kind, e.date, e.season) for e in extract_article(text, "e.txt").events}
+
+
+def test_date_forms():
+    forms = {
+        "on August 3, 2023": (2023, 8, 3),
+        "on 3 August 2023": (2023, 8, 3),
+        "on Friday (17th February 2023)": (2023, 2, 17),
+        "on the 3rd of August, 2023": (2023, 8, 3),
+        "Sept. 5, 2024": (2024, 9, 5),
+        "2023-06-22": (2023, 6, 22),
+    }
+    for text, (y, m, d) in forms.items():
+        [found] = find_dates(text)
+        assert (found.year, found.month, found.day) == (y, m, d), text
+    [month] = find_dates("in September 2022")
+    assert (month.year, month.month, month.day) == (2022, 9, None)
+    assert find_dates("May I say, at 3:30 the show") == []
+
+
+def test_year_inference_is_sound_or_absent():
+    june = dt.date(2023, 6, 22)
+    aug3 = FoundDate(0, 0, None, 8, 3, None)
+    feb = FoundDate(0, 0, None, 2, None, None)
+    assert complete(aug3, june, "future") == "2023-08-03"
+    assert (
+        complete(FoundDate(0, 0, None, 3, 1, None), june, "future") == "2024-03-01"
+    )  # coming March: next year
+    assert complete(feb, june, "past") == "2023-02"
+    assert (
+        complete(FoundDate(0, 0, None, 9, None, None), june, "past") == "2022-09"
+    )  # past September: last year
+    assert complete(aug3, None, "future") is None  # no date line: never guess
+    assert complete(aug3, june, None) is None  # no tense: never guess
+    # "Friday (20 May)" with a 2022 date line: 20 May 2022 was a Friday.
+    assert complete(FoundDate(0, 0, None, 5, 20, 4), dt.date(2022, 5, 25), None) == "2022-05-20"
+
+
+def test_seed_style_events_with_seasons():
+    got = _events(
+        "date 2023-06-22 Heartstopper returns for its second season. Season 2 is set to premiere on "
+        "August 3, 2023, according to an announcement from Netflix.\n"
+        "Production for the season commenced in September 2022 and concluded in February 2023.\n"
+        "The official announcement for season 2 was made on September 22, 2022."
+    )
+    assert got == {
+        ("premiere", "2023-08-03", 2),
+        ("production_start", "2022-09", 2),
+        ("production_end", "2023-02", 2),
+        ("announcement", "2022-09-22", 2),
+    }
+
+
+def test_premiere_without_year_uses_the_date_line():
+    text = "date 2024-02-14\nHeadline\nHeartstopper will drop its entire third season October 3 on Netflix."
+    assert _events(text) == {("premiere", "2024-10-03", 3)}
+    # Without a date line the year cannot be known: the event is dropped, not guessed.
+    assert _events("Headline\nHeartstopper will drop its entire third season October 3 on Netflix.") == set()
+
+
+def test_filming_wrapped_and_renewal():
+    got = _events(
+        "date 2024-07-18\nHeartstopper Season 3 news\n"
+        "Netflix renewed the series for a third season on May 20, 2022. Filming began in September 2023 "
+        "and wrapped in late December."
+    )
+    assert got == {
+        ("announcement", "2022-05-20", 3),
+        ("production_start", "2023-09", 3),
+        ("production_end", "2023-12", 3),
+    }
+
+
+def test_festival_appearance():
+    facts = extract_article(
+        "Headline\nSpeaking at the BFI Future Film Festival on Friday (17th February 2023), the creator "
+        "answered questions.",
+        "f.txt",
+    )
+    assert [(e.kind, e.date, e.what) for e in facts.events] == [
+        ("festival", "2023-02-17", "BFI Future Film Festival")
+    ]
+
+
+def test_dates_without_an_event_are_ignored_and_duplicates_merged():
+    got = _events(
+        "date 2023-06-22 Heartstopper season 2 premieres on August 3, 2023. The actor was born on "
+        "9 March 2004. Fans can watch on August 3, 2023. Season 2 will premiere on 3 August 2023."
+    )
+    assert got == {("premiere", "2023-08-03", 2)}
