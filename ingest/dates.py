@@ -53,16 +53,14 @@ _PREPOSITION_BEFORE_RE = re.compile(
 
 # Verbs and markers of tense near a date.
 _FUTURE_RE = re.compile(
-    r"\b(?:will|'ll|set[ \t]+to|is[ \t]+to|are[ \t]+to|due|scheduled|slated|coming|upcoming|expected|"
+    r"\b(?:[Ww]ill|'ll|set[ \t]+to|is[ \t]+to|are[ \t]+to|due|scheduled|slated|coming|upcoming|expected|"
     r"going[ \t]+to|plans?[ \t]+to|arrives|arriving|lands|drops|premieres|returns|hits|debuts|launches|"
     r"streams|airs|begins|starts|kicks[ \t]+off|is[ \t]+out|hoping|hopes)\b",
-    re.IGNORECASE,
 )
 _PAST_RE = re.compile(
-    r"\b(?:was|were|had|did|began|begun|started|commenced|concluded|wrapped|finished|ended|announced|released|"
+    r"\b(?:[Ww]as|[Ww]ere|had|did|began|begun|started|commenced|concluded|wrapped|finished|ended|announced|released|"
     r"premiered|revealed|confirmed|aired|debuted|dropped|landed|arrived|took[ \t]+place|held|ago|earlier|"
     r"spoke|appeared|attended|unveiled|shared|posted|renewed|completed|kicked[ \t]+off)\b",
-    re.IGNORECASE,
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ingest.dates import FoundDate, complete, find_dates, might_have_date, tense_near
@@ -29,9 +30,10 @@ _FESTIVAL_NAME = (
     r"\b(?:(?:[A-Z][\w'’\-]*|&|of|the)[ \t]+){0,6}?(?:[A-Z][\w'’\-]*[ \t]+)"
     r"(?:Festival|Fest|Comic-Con|Con|Expo)\b"
 )
+_FESTIVAL_RE = re.compile(rf"(?P<festival>{_FESTIVAL_NAME})")
+_FESTIVAL_HINTS = ("Fest", "Con", "Expo")
 _KEYWORDS = re.compile(
-    rf"(?P<festival>{_FESTIVAL_NAME})"
-    r"|(?P<trailer>\btrailers?\b|\bteasers?\b)"
+    r"(?P<trailer>\btrailers?\b|\bteasers?\b)"
     r"|(?P<start>\b(?:began|begins|begin|beginning|started|starts|start|starting|commenced|commences|commence"
     r"|kicked[ \t]+off|kicks[ \t]+off|kick[ \t]+off|got[ \t]+underway|get[ \t]+underway|underway"
     r"|went[ \t]+into[ \t]+production|entered[ \t]+production|go[ \t]+into[ \t]+production)\b)"
@@ -44,7 +46,7 @@ _KEYWORDS = re.compile(
     r"|renews|unveiled)\b)"
 )
 _PRODUCTION_RE = re.compile(
-    r"\b(?:production|filming|film|filmed|shooting|shoot|shot|cameras|wrap|wrapped)\b", re.I
+    r"\b(?:[Pp]roduction|[Ff]ilming|[Ff]ilm|[Ff]ilmed|[Ss]hooting|[Ss]hoot|[Ss]hot|[Cc]ameras|[Ww]rap|[Ww]rapped)\b"
 )
 _LABEL = {
     "premiere": "premiere",
@@ -71,7 +73,10 @@ def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | Non
     """(kind, festival name) for the date at sentence[pos:end], from the nearest keyword."""
     production = bool(_PRODUCTION_RE.search(sentence))
     best: tuple[int, str, str | None] | None = None
-    for m in _KEYWORDS.finditer(sentence):
+    matches = list(_KEYWORDS.finditer(sentence))
+    if any(h in sentence for h in _FESTIVAL_HINTS):
+        matches += _FESTIVAL_RE.finditer(sentence)
+    for m in matches:
         if m.end() <= pos:
             dist = pos - m.end()
             if dist > _BEFORE_WINDOW:
@@ -122,7 +127,13 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
     ref = dt.date.fromisoformat(dateline) if dateline else None
     out: list[Event] = []
     seen: set[tuple[str, str, int | None]] = set()
-    article_season = main_season(title, paragraphs)
+    season_cache: list[int | None] = []
+
+    def article_season() -> int | None:
+        if not season_cache:
+            season_cache.append(main_season(title, paragraphs))
+        return season_cache[0]
+
     for para in paragraphs:
         text = para.text
         para_dates = find_dates(text) if might_have_date(text) else []
@@ -143,7 +154,9 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
     return out
 
 
-def _event(sentence: str, d: FoundDate, ref: dt.date | None, article_season: int | None) -> Event | None:
+def _event(
+    sentence: str, d: FoundDate, ref: dt.date | None, article_season: Callable[[], int | None]
+) -> Event | None:
     """The event a date in `sentence` marks; None without a nearby event keyword or a knowable year."""
     found = _classify(sentence, d.start, d.end)
     if found is None:
@@ -156,7 +169,7 @@ def _event(sentence: str, d: FoundDate, ref: dt.date | None, article_season: int
     if seasons:
         season = min(seasons, key=lambda s: abs(s[0] - d.start))[1]
     elif kind != "festival":
-        season = article_season  # "Production on the new season began...": the article's season
+        season = article_season()  # "Production on the new season began...": the article's season
     else:
         season = None
     if kind == "festival":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -80,6 +81,7 @@ def is_stop(token: str) -> bool:
     return token.rstrip(".").lower() in _STOP_LOWER
 
 
+@lru_cache(maxsize=8192)
 def split_title(name: str) -> tuple[str, str]:
     """("Mr.", "Farouk") for "Mr. Farouk"; ("", name) when there is no title."""
     m = _TITLE_RE.match(name)
@@ -88,6 +90,7 @@ def split_title(name: str) -> tuple[str, str]:
     return "", name
 
 
+@lru_cache(maxsize=8192)
 def clean_name(raw: str) -> str:
     """Trim stop words from both ends of a matched name ("And Isaac" -> "Isaac"); "" if nothing is left.
 
@@ -105,16 +108,21 @@ def clean_name(raw: str) -> str:
     return f"{title} {' '.join(words)}" if title else " ".join(words)
 
 
-def name_words(name: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def name_words(name: str) -> tuple[str, ...]:
     """The words of a name without its title."""
-    return split_title(name)[1].split()
+    return tuple(split_title(name)[1].split())
 
 
+@lru_cache(maxsize=8192)
 def is_full_name(name: str) -> bool:
     """Two or more name words: "Kit Connor", "Thibault de Montalembert"."""
+    if " " not in name:
+        return False
     return len([w for w in name_words(name) if w not in _PARTICLES]) >= 2
 
 
+@lru_cache(maxsize=8192)
 def norm_key(name: str) -> str:
     """A comparison key: "Mr Farouk" and "Mr. Farouk" are the same name."""
     return " ".join(name.replace(".", "").split()).lower()

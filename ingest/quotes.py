@@ -276,9 +276,9 @@ def find_quotes(
                 prefix = "a" if after.group("v1") else ""
                 speaker = speakers.resolve(after, prefix, para.index, sp.start)
                 how = "after" if speaker else ""
-            if not how:
-                window = pre_local[-300:]
-                for rx in _BEFORE_RES:
+            if not how and (rxs := _before_patterns(pre_local)):
+                window = pre_local[-240:]
+                for rx in rxs:
                     if (before := rx.search(window)) is not None:
                         speaker = speakers.resolve(before, "", para.index, sp.start)
                         how = "before" if speaker else ""
@@ -317,6 +317,19 @@ def find_quotes(
                 seen.add(key)
                 out.append(Quote(speaker, quote))
     return out
+
+
+_SAID_TAIL_RE = re.compile(r"\b(?:said|says|adds|added|told|tells|explained|explains)[ \t]*$")
+
+
+def _before_patterns(pre_local: str) -> tuple[re.Pattern, ...]:
+    """Only the attribution-before patterns that can match how this text ends (a cheap pre-test)."""
+    tail = pre_local[-40:].rstrip()
+    if tail.endswith((":", ",")):
+        return (_BEFORE_RES[0], _BEFORE_RES[2])
+    if _SAID_TAIL_RE.search(tail):
+        return (_BEFORE_RES[1],)
+    return ()
 
 
 def _after_ok(inner: str, words: int, post: str, m: re.Match) -> bool:
