@@ -63,20 +63,32 @@ _ACTOR_REF = (
     r"(?P<ref>\b(?:the|The)[ \t]+(?:\d{1,3}-year-old|[a-z]+-born|actor|actress|star|newcomer)"
     r"(?:[ \t]+(?:actor|actress|star))?)"
 )
-_PLAYS_RE = re.compile(
-    rf"(?:(?P<actor>{NAME})|{_ACTOR_REF})(?:,[ \t]*\d{{1,2}},|[ \t]*\(\d{{1,2}}\))?[ \t]*,?[ \t]*"
+_PLAYS_TAIL = (
+    rf"(?:,[ \t]*\d{{1,2}},|[ \t]*\(\d{{1,2}}\))?[ \t]*,?[ \t]*"
     rf"(?:{_AUX}[ \t]+){{0,4}}{_PLAY_VERB}{SP}(?:the{SP}(?:role|part){SP}of{SP})?"
     rf"{_DESC_BEFORE}(?P<char>{CHAR})"
 )
+# Two patterns so the common one starts with a capital letter (which the regex engine scans for quickly).
+_PLAYS_REF_RE = re.compile(rf"(?P<actor>){_ACTOR_REF}{_PLAYS_TAIL}")
+_REF_HINTS = ("year-old", "-born", "he actor", "he actress", "he star", "he newcomer")
+_PLAYS_RE = re.compile(rf"(?P<actor>{NAME})(?P<ref>){_PLAYS_TAIL}")
 # "by newcomer Ana Lopez", "by Oscar winner Olivia Colman", "by the Bafta-nominated actor Jo Bell".
 _ACTOR_EPITHET = (
     rf"(?:(?:[a-z][\w\-]*|[A-Z][\w\-]*{SP}(?:winner|nominee|star|actor|actress|favourite|alum|veteran|legend))"
     rf"{SP}){{0,3}}"
 )
 _PLAYED_BY_RE = re.compile(
-    rf"{_DESC_BEFORE}(?P<char>{CHAR})[ \t]*[,(]?[ \t]*(?:(?:who|is|was|will|be|being|to|now|also|set|going"
-    rf"|has|been|are|were)[ \t]+){{0,4}}(?:played|portrayed){SP}by{SP}{_ACTOR_EPITHET}"
+    rf"{_DESC_BEFORE}(?P<char>{CHAR})(?P<appos>,[^,.;:()\"“”\n]{{1,80}},)?[ \t]*[,(]?[ \t]*"
+    rf"(?:(?:who|is|was|will|be|being|to|now|also|set|going|has|been|are|were|once|again|still|currently"
+    rf"|already|later)[ \t]+){{0,5}}"
+    rf"(?:played|portrayed){SP}by{SP}{_ACTOR_EPITHET}"
     rf"(?P<actor>{NAME})"
+)
+# "Corinna Brown's Tara Jones", "Ash Self's Felix and ...": only when the article marks the actor as an actor
+# or the character as a character elsewhere (otherwise "Jo Bell's Marvel" would be a pair).
+_POSSESSIVE_PAIR_RE = re.compile(
+    rf"(?P<actor>{NAME})['’]s{SP}(?P<char>{CHAR})"
+    rf"(?![ \t]+(?!(?:and|in|is|was|will|has|had|who|with|as|opposite|on|at|for|to|from|also|are)\b)[a-z])"
 )
 _PAREN_APPOSITIVE_RE = re.compile(
     rf",{SP}(?P<desc>(?:the|a|an){SP}[^.,;:()\n\"“”]{{2,60}}?)(?=[ \t]*[.,;:!?]|{SP}(?:and|but){SP}|[ \t]*$)"
@@ -189,6 +201,7 @@ class CastFindings:
     parens: list[_Paren] = field(default_factory=list)
     actor_cues: set[str] = field(default_factory=set)
     people: list[tuple[str, str, int]] = field(default_factory=list)  # (name, role, order)
+    possessive: list[_Raw] = field(default_factory=list)  # "Actor's Character", kept only with support
 
 
 def _ascii_apostrophe(s: str) -> str:
@@ -255,10 +268,12 @@ def scan(paragraphs: list[Paragraph]) -> CastFindings:
             if is_full_name(name):
                 f.people.append((name, "writer", order))
         prev_sentence = ""
+        scan_sentences = _has(text, _ANY_HINTS) or _has(text.lower(), _ROLE_HINTS)
         for start, end in sentence_spans(text):
             s = text[start:end]
             sentence_no += 1
-            order = _scan_sentence(s, prev_sentence, (para.index, start), sentence_no, order, f)
+            if scan_sentences:
+                order = _scan_sentence(s, prev_sentence, (para.index, start), sentence_no, order, f)
             prev_sentence = s
     return f
 
@@ -289,10 +304,19 @@ _ROLE_VERB_HINTS = (
 )
 _WORK_HINTS = ("novel", "book", "comic")
 _INTERVIEW_HINTS = ("spoke", "speaking", "talk", "chat", "sat down", "interviewed")
-_CUE_HINTS = ("star", "actor", "actress", "newcomer", "cast", "'s", "’s")
+_CUE_HINTS = ("star", "actor", "actress", "newcomer", "cast", "eartstopper")
+# Every sentence-level pattern needs one of these somewhere in the paragraph.
+_ANY_HINTS = (
+    " as ", "play", "portray", "role of", "voic", "(", "star", "actor", "actress", "newcomer", "cast",
+    "eartstopper", "direct", "wrote", "writes", "written", "creat", "penned", "pens", "produc", "illustrat",
+    "compos", "novel", "book", "comic", "spoke", "speaking", "talk", "chat", "sat down", "interviewed",
+    " is ",
+)  # fmt: skip
 
 
 _CONTEXT = 160
+# Index priority at which a name counts as a known person (see ingest.extract).
+_PERSON_PRIORITY = 3
 
 
 def _has(text: str, hints: tuple[str, ...]) -> bool:
@@ -349,15 +373,26 @@ def _scan_sentence(
         if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
             desc = _description(None, ap.group("desc"), "")
         add(m.group("actor"), m.group("char"), desc, m, m.end("char"))
-    for m in _PLAYS_RE.finditer(s) if has_play else ():
+    plays = list(_PLAYS_RE.finditer(s)) if has_play else []
+    if has_play and _has(s, _REF_HINTS):
+        plays += _PLAYS_REF_RE.finditer(s)
+    for m in plays:
         verb = m.group("verb")
         if covered(m.start("char")) or verb.startswith("voic") or _other_production(s, m.end("char")):
             continue
         desc = _desc_of(m, context(m.start("char")))
         add(m.group("actor") or "", m.group("char"), desc, m, m.end("char"), ref=bool(m.group("ref")))
+    for m in _POSSESSIVE_PAIR_RE.finditer(s) if ("'s " in s or "’s " in s) else ():
+        actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
+        if is_full_name(actor) and _char_ok(char) and not covered(m.start("char")):
+            f.possessive.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
+            order += 1
     for m in _PLAYED_BY_RE.finditer(s) if ("played by" in s or "portrayed by" in s) else ():
         if covered(m.start("char")) or _other_production(s, m.end("actor")):
             continue
+        before = _prev_word(s, m.start("char"))
+        if not m.group("appos") and s[m.end("char") : m.end("char") + 1] == "," and before.islower():
+            continue  # "the teacher who encourages Elle, is played by ...": Elle ends an appositive
         desc = _desc_of(m, context(m.start()))
         add(m.group("actor"), m.group("char"), desc, m, m.end("char"))
 
@@ -370,8 +405,9 @@ def _scan_sentence(
         if covered(m.start()):
             continue
         desc_before = None
-        head = s[max(0, m.start("a") - 90) : m.start("a")]
-        if (d := _DESC_TAIL_RE.search(head)) is not None:
+        head = s[max(0, m.start("a") - 70) : m.start("a")]
+        last_word = head.rstrip(" \t,").rpartition(" ")[2]
+        if last_word.isalpha() and last_word.islower() and (d := _DESC_TAIL_RE.search(head)) is not None:
             desc_before = _desc_of(d, context(m.start("a") - len(head) + d.start()))
             if desc_before and desc_before.endswith("s"):
                 desc_before = None  # "pupils Charlie (Joe Locke) and Nick (Kit Connor)": shared, not a role
@@ -522,6 +558,14 @@ def build_cast(
             continue
         raws.append(_Raw(actor, char, p.desc_before or p.desc_after, p.order, strong=False))
 
+    # "Corinna Brown's Tara Jones": kept when the actor or the character is known as such in the article.
+    known_chars = chars | {norm_key(p.a) for p in findings.parens} | {norm_key(p.b) for p in findings.parens}
+    for r in findings.possessive:
+        if r.actor in crew:
+            continue
+        if r.actor in actors or r.actor in paired_actors or norm_key(r.character) in known_chars:
+            raws.append(r)
+
     # Canonical actor names.
     resolved: list[_Raw] = []
     for r in sorted(raws, key=lambda r: r.order):
@@ -545,6 +589,16 @@ def build_cast(
     by_actor: dict[str, list[str]] = {}
     for r in resolved:
         by_actor.setdefault(r.actor, []).append(r.character)
+    # "Darcy" + the article also naming "Darcy Olsson" (and no other Darcy, and not as a person): the fuller.
+    full_by_first: dict[str, list[str]] = {}
+    for name, priority in index.persons.items():
+        if priority < _PERSON_PRIORITY and len(name_words(name)) in (2, 3):
+            full_by_first.setdefault(name_words(name)[0], []).append(name)
+    for chars_of_actor in by_actor.values():
+        for char in list(chars_of_actor):
+            words = name_words(char)
+            if len(words) == 1 and not split_title(char)[0] and len(full_by_first.get(words[0], ())) == 1:
+                chars_of_actor.append(full_by_first[words[0]][0])
     out: list[CastPair] = []
     seen: dict[tuple[str, str], int] = {}
     for r in resolved:

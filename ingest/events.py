@@ -122,6 +122,29 @@ def main_season(title: str, paragraphs: list[Paragraph]) -> int | None:
     return max(counts, key=lambda n: counts[n]) if counts else None
 
 
+# "between September and December 2023", "from May to August 2022": a production period.
+_MONTH_ALT = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_RANGE_RE = re.compile(
+    rf"\b(?:between|from)[ \t]+(?:(?:early|late|mid|mid-)[ \t]*)?(?P<m1>{_MONTH_ALT})"
+    rf"(?:[ \t]+(?P<y1>(?:19|20)\d\d))?[ \t]+(?:and|to|until|till|through|-|–)[ \t]+"
+    rf"(?:(?:early|late|mid|mid-)[ \t]*)?(?P<m2>{_MONTH_ALT})[ \t]+(?P<y2>(?:19|20)\d\d)\b"
+)
+_MONTHS = "January February March April May June July August September October November December".split()
+
+
+def _ranges(sentence: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, start month ISO, end month ISO) for production periods in a sentence."""
+    out = []
+    if not _PRODUCTION_RE.search(sentence):
+        return out
+    for m in _RANGE_RE.finditer(sentence):
+        m1, m2 = _MONTHS.index(m.group("m1")) + 1, _MONTHS.index(m.group("m2")) + 1
+        y2 = int(m.group("y2"))
+        y1 = int(m.group("y1")) if m.group("y1") else (y2 if m1 <= m2 else y2 - 1)
+        out.append((m.start(), m.end(), f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}"))
+    return out
+
+
 def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = "") -> list[Event]:
     """Dated events in reading order, deduplicated on (kind, date, season)."""
     ref = dt.date.fromisoformat(dateline) if dateline else None
@@ -140,7 +163,20 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
         if not para_dates:
             continue
         spans = sentence_spans(text)
+        consumed: list[tuple[int, int]] = []
+        for start, end in spans if ("between" in text or "from" in text) else ():
+            for r_start, r_end, first, last in _ranges(text[start:end]):
+                consumed.append((start + r_start, start + r_end))
+                season = article_season()
+                for kind, iso in (("production_start", first), ("production_end", last)):
+                    label = _LABEL[kind]
+                    what = f"Season {season} {label}" if season else label[:1].upper() + label[1:]
+                    if (key := (kind, iso, season)) not in seen:
+                        seen.add(key)
+                        out.append(Event(what=what, date=iso, kind=kind, season=season))
         for found_date in para_dates:
+            if any(a <= found_date.start < b for a, b in consumed):
+                continue
             start, end = sentence_at(spans, found_date.start)
             # A window of the sentence around the date keeps very long "sentences" linear.
             start = max(start, found_date.start - _BEFORE_WINDOW - 60)

@@ -56,7 +56,8 @@ def extract_article(text: str, file: str) -> ArticleFacts:
         index.add(name, _PERSON)
     for name, _role in raw_people:
         index.add(name, _PERSON)
-    for name in _stage("speakers", file, lambda: speaker_names(paras, hits), []):
+    speaker_hits = _stage("speakers", file, lambda: speaker_names(paras, hits), [])
+    for _para, _offset, name in speaker_hits:
         full = name if is_full_name(name) else index.resolve(name)
         if full:
             index.add(full, _PERSON)
@@ -80,7 +81,13 @@ def extract_article(text: str, file: str) -> ArticleFacts:
     facts.people = _stage("people", file, lambda: cast_mod.to_people(findings, index, facts.cast), [])
 
     mentions = _stage("mentions", file, lambda: person_mentions(hits, index, _PERSON), [])
-    facts.quotes = _stage("quotes", file, lambda: find_quotes(paras, index, mentions), [])
+    subjects = [
+        (para, offset, full)
+        for para, offset, name in speaker_hits
+        if (full := name if is_full_name(name) else index.resolve(name))
+        and index.persons.get(full, 0) >= _PERSON
+    ]
+    facts.quotes = _stage("quotes", file, lambda: find_quotes(paras, index, mentions, subjects), [])
     facts.events = _stage("events", file, lambda: find_events(paras, header.date, header.title), [])
 
     known = actors | {p.name for p in facts.people} | {q.speaker for q in facts.quotes}

@@ -89,7 +89,11 @@ _REPORTING_RE = re.compile(
 _SUBJECT_PRONOUN_RE = re.compile(rf"[ \t]*(?:{_PRONOUN})\b")
 # A name next to a speech verb anywhere in the article marks that name as a person.
 _VERB_AFTER_NAME_RE = re.compile(rf"{_APPOSITION}{_ADVERB}[ \t]+{_VERB}\b")
-_VERB_BEFORE_NAME_RE = re.compile(rf"\b{_VERB}[ \t]+$")
+# Inverted attribution ("...," said Connor): only verbs that take the speaker after them.
+_VERB_BEFORE_NAME_RE = re.compile(
+    r"\b(?:said|says|added|adds|commented|explained|explains|laughed|joked|continued|revealed|admitted"
+    r"|recalled|quipped|insisted|replied|enthused|gushed|noted|concluded)[ \t]+$"
+)
 _DOUBLE_MARKS = '"“”„‟″'
 _DOUBLE_RE = re.compile(r"[\"“”„‟″]")
 _SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(:—–-]))['‘](?=[^\s'‘’])")
@@ -170,34 +174,41 @@ def name_hits(paragraphs: list[Paragraph]) -> list[NameHit]:
     return out
 
 
-def speaker_names(paragraphs: list[Paragraph], hits: list[NameHit]) -> list[str]:
-    """Names (as written) used as the subject or object of a speech verb: "Locke explained", "said Connor"."""
+def speaker_names(paragraphs: list[Paragraph], hits: list[NameHit]) -> list[tuple[int, int, str]]:
+    """(paragraph, offset, name as written) for each name used as the subject or object of a speech verb:
+    "Locke explained", "Brown, 28, said", "said Connor"."""
     texts = {p.index: p.text for p in paragraphs}
     out = []
     for para, start, end, name in hits:
         text = texts[para]
-        if _VERB_AFTER_NAME_RE.match(text, end) or _VERB_BEFORE_NAME_RE.search(
-            text[max(0, start - 24) : start]
-        ):
-            out.append(name)
+        head = text[max(0, start - 24) : start]
+        if _VERB_AFTER_NAME_RE.match(text, end) or _VERB_BEFORE_NAME_RE.search(head):
+            out.append((para, start, name))
     return out
 
 
 class _Speakers:
     """Resolves a speaker match to a canonical person (or the non-person marker), tracking recency."""
 
-    def __init__(self, index: NameIndex, mentions: list[tuple[int, int, str]]) -> None:
+    def __init__(
+        self, index: NameIndex, mentions: list[tuple[int, int, str]], subjects: list[tuple[int, int, str]]
+    ) -> None:
         self.index = index
         self.mentions = mentions  # (paragraph, offset, person) in reading order
+        self.subjects = subjects  # the same, only for names that are the subject of a speech verb
         self.last: str | None = None  # last quote's speaker (may be _NONPERSON)
         self.last_para = -10
         self.last_pos = (-1, -1)
 
     def last_person(self, para: int, offset: int) -> str | None:
-        """The most recently named person or speaker before (para, offset)."""
+        """Who "he/she/they" means at (para, offset): the latest of the last quote's speaker and the last
+        person who was the subject of a speech verb; failing both, the last person named."""
         best = self.last if self.last != _NONPERSON else None
-        found = last_mention(self.mentions, para, offset)
-        if found is not None and found[0] > self.last_pos:
+        pos = self.last_pos if best else (-1, -1)
+        subject = last_mention(self.subjects, para, offset)
+        if subject is not None and subject[0] > pos:
+            best, pos = subject[1], subject[0]
+        if best is None and (found := last_mention(self.mentions, para, offset)) is not None:
             best = found[1]
         return best
 
@@ -244,9 +255,13 @@ def _clean_quote(s: str) -> str:
 
 
 def find_quotes(
-    paragraphs: list[Paragraph], index: NameIndex, mentions: list[tuple[int, int, str]]
+    paragraphs: list[Paragraph],
+    index: NameIndex,
+    mentions: list[tuple[int, int, str]],
+    subjects: list[tuple[int, int, str]] | None = None,
 ) -> list[Quote]:
-    speakers = _Speakers(index, mentions)
+    """Quotations with canonical speakers, in reading order (rules in the module docstring)."""
+    speakers = _Speakers(index, mentions, subjects or [])
     out: list[Quote] = []
     seen: set[tuple[str, str]] = set()
     for para in paragraphs:
