@@ -14,6 +14,9 @@ _ABBREV = re.compile(
 )
 
 
+_PARAGRAPH_END = frozenset(".!?:;\"”’')]…")
+
+
 @dataclass(frozen=True)
 class Paragraph:
     index: int
@@ -26,11 +29,24 @@ def paragraphs(headline: str, body: str) -> list[Paragraph]:
     out: list[Paragraph] = []
     if headline.strip():
         out.append(Paragraph(0, " ".join(headline.split()), True))
+    lines: list[str] = []
     for line in body.split("\n"):
         line = line.strip()
+        if not line:
+            lines.append("")
+        elif lines and lines[-1] and _continues(lines[-1], line):
+            lines[-1] += " " + line  # a hard-wrapped paragraph: "...while Hayley Atwell\nwill play..."
+        else:
+            lines.append(line)
+    for line in lines:
         if line:
             out.append(Paragraph(len(out), line))
     return out
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether `line` is the rest of `previous`'s sentence (the text was wrapped, not a new paragraph)."""
+    return previous[-1] not in _PARAGRAPH_END and line[0].islower()
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

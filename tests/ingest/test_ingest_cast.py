@@ -140,3 +140,15 @@ def test_no_pair_from_unrelated_parentheses_or_plain_as():
         "as Heartstopper's home, and Alice Oseman as a generous showrunner. Such as Paris."
     )
     assert got == {}
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    got = _cast(
+        "Joining the cast is Jonathan Bailey as Jack Maddox, a famous actor, while Hayley Atwell\n"
+        "will play Diane Spring, Charlie's aunt.\nKit Connor as Nick Nelson\nNew faces"
+    )
+    assert set(got) == {
+        ("Jonathan Bailey", "Jack Maddox"),
+        ("Hayley Atwell", "Diane Spring"),
+        ("Kit Connor", "Nick Nelson"),
+    }
