@@ -55,3 +55,13 @@ async def local(start_local: Callable[..., Any], settings: Settings) -> Any:
     """The bundled articles, the real clock: the local Discord to send interactions through."""
     discord_, _bot = await start_local(settings)
     return discord_
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """One line per reliability property: how many cases it tried in this run (issue 5 asks for counts)."""
+    from tests.reliability.tally import TALLY
+
+    if TALLY:
+        terminalreporter.section("reliability: cases tried")
+        for name, count in sorted(TALLY.items()):
+            terminalreporter.write_line(f"{count:>7}  {name}")

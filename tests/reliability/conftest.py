@@ -1,0 +1,76 @@
+"""The real bot against a local Discord, shared by a whole test module (one store build, one login)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import shutil
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from config import Settings
+from localdiscord import MOD_ROLE_ID, LocalDiscord, run_bot
+from tests.conftest import SEEDS
+
+SEASON_3 = """\
+date 2024-05-10
+Heartstopper season 3 confirms its premiere date and new cast
+
+Netflix has confirmed that Heartstopper season 3 will premiere on October 3, 2024.
+
+Joining the cast this season is Jonathan Bailey as Jack Maddox, a famous actor.
+"""
+
+
+def fresh_settings(root: Path, **changes: Any) -> Settings:
+    """Settings on a private copy of the seed articles; no query cooldowns, no reload cooldown."""
+    articles = root / "articles"
+    if not articles.exists():
+        shutil.copytree(SEEDS, articles)
+    base = Settings(
+        articles_dir=articles,
+        database_path=root / "store.db",
+        moderator_role_ids=frozenset({MOD_ROLE_ID}),
+        reload_cooldown=0,
+        query_cooldown_per=0,
+    )
+    return replace(base, **changes)
+
+
+class ErrorLog(logging.Handler):
+    """Keeps every ERROR (or worse) logged anywhere: a command that raised shows up here."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def messages(self) -> list[str]:
+        return [r.getMessage() for r in self.records]
+
+
+@contextlib.asynccontextmanager
+async def bot_on_local(
+    settings: Settings,
+    *,
+    discord_options: dict[str, Any] | None = None,
+    bot_options: dict[str, Any] | None = None,
+) -> AsyncIterator[tuple[LocalDiscord, Any, ErrorLog]]:
+    """The product bot (make_bot) logged in to a fresh LocalDiscord; yields (discord, bot, error log)."""
+    from bot import make_bot
+
+    errors = ErrorLog()
+    logging.getLogger().addHandler(errors)
+    discord_ = LocalDiscord(moderator_role_id=MOD_ROLE_ID, **(discord_options or {}))
+    await discord_.start()
+    try:
+        bot = make_bot(settings, guild_ready_timeout=0.05, **(bot_options or {}))
+        async with run_bot(bot, discord_):
+            yield discord_, bot, errors
+    finally:
+        await discord_.stop()
+        logging.getLogger().removeHandler(errors)
