@@ -168,7 +168,8 @@ class Store:
     async def open(cls, db_path: Path, articles_dir: Path, *, extract: Callable | None = None) -> Store:
         """Open the store, building it first when it is missing, damaged, outdated or stale; never raises."""
         store = cls(db_path, articles_dir, extract=extract)
-        store.path.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # if it cannot be created, the build reports why
+            store.path.parent.mkdir(parents=True, exist_ok=True)
         reason = await asyncio.to_thread(_check_store, store.path, store.articles_dir)
         if reason is not None:
             log.info("building the store at %s: %s", store.path, reason)
@@ -452,7 +453,8 @@ class Store:
         version = await self.data_version_on_disk()
         if not version:
             return False  # being replaced or damaged: keep serving what we have
-        if version == self.snapshot.data_version and self._conn is not None and now[:2] == self._file_id[:2]:
+        same_file = self._file_id is not None and now[:2] == self._file_id[:2]
+        if same_file and self._conn is not None and version == self.snapshot.data_version:
             self._file_id = now  # same file, touched (e.g. a checkpoint): nothing to reload
             return False
         error = await self._swap(None)

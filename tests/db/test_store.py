@@ -425,3 +425,15 @@ async def test_refresh_ignores_a_missing_or_unreadable_file(store: Store):
     assert await store.data_version_on_disk() == ""
     assert await store.refresh_if_changed() is False
     assert len(await store.find_quotes()) == 5  # still answering from the open connection
+
+
+async def test_an_empty_store_picks_up_a_file_another_process_built(articles: Path, tmp_path: Path):
+    db = tmp_path / "shared.db"
+    s = await Store.open(db, tmp_path / "nothing-here", extract=json_extract)
+    try:
+        assert s.snapshot.quote_count == 0 and await s.refresh_if_changed() is False
+        assert (await asyncio.to_thread(build_database, articles, db, extract=json_extract)).ok
+        assert await s.refresh_if_changed() is True
+        assert s.snapshot.quote_count == 5 and len(await s.find_quotes(about="rugby")) == 1
+    finally:
+        await s.close()
