@@ -23,10 +23,10 @@ async def test_after_the_premiere_says_how_long_ago(start_local, settings):
 
 
 async def test_before_the_premiere_counts_down(start_local, settings):
-    discord_, _ = await start_local(settings, clock=Clock(datetime(2023, 8, 1, 7, 0, tzinfo=UTC)))
+    discord_, _ = await start_local(settings, clock=Clock(datetime(2023, 8, 1, 5, 30, tzinfo=UTC)))
     card = embed(await discord_.interact("/countdown"))
     assert f"<t:{PREMIERE}:R>" in card["description"]
-    assert "**2 days** to go" in card["description"]
+    assert "**2 days, 1 hour** to go" in card["description"]
 
 
 async def test_release_time_zone_is_configurable(start_local, settings):
