@@ -372,6 +372,13 @@ def _merge_cast(
                 if is_new_face(description):
                     entry.returning = False
                 _add_unique(entry.seasons, seasons_in(description))
+            # Optional signals an extractor may give beside the description (the pair introduced in a
+            # "new faces" passage, or tied to a season); absent fields mean no signal.
+            if getattr(pair, "new", False) is True:
+                entry.returning = False
+            season = getattr(pair, "season", None)
+            if isinstance(season, int) and not isinstance(season, bool):
+                _add_unique(entry.seasons, [season])
 
     for name, char in characters.items():
         char.description = _most_informative(descriptions[name])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from dbtest_seams import seed_like_articles
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -98,6 +100,24 @@ def test_new_faces_are_not_returning_and_seasons_come_from_descriptions():
     assert by_name["Nick Nelson"].seasons == []
     assert by_name["Naomi"].returning is False
     assert by_name["Naomi"].seasons == [2]
+
+
+@dataclass(frozen=True)
+class PairWithSignals(CastPair):
+    new: bool = False
+    season: int | None = None
+
+
+def test_new_face_and_season_signals_from_the_extractor_are_honoured():
+    k = merge(
+        [
+            art("a.txt", cast=[PairWithSignals("Jack Barton", "David", "Nick's older brother", True, 2)]),
+            art("b.txt", cast=[CastPair("Kit Connor", "Nick Nelson")]),
+        ]
+    )
+    by_name = {c.character: c for c in k.cast}
+    assert by_name["David"].returning is False and by_name["David"].seasons == [2]
+    assert by_name["Nick Nelson"].returning is True and by_name["Nick Nelson"].seasons == []
 
 
 def test_the_word_new_inside_another_word_is_not_a_new_face():
