@@ -17,6 +17,8 @@ from core.text import CONTENT_LIMIT, echo, truncate
 
 log = logging.getLogger(__name__)
 
+UNKNOWN_INTERACTION = 10062  # Discord's code once an interaction's token is no longer accepted
+
 
 class FriendlyError(app_commands.AppCommandError):
     """A failure whose message is meant for the user as written."""
@@ -51,10 +53,22 @@ def explain(error: app_commands.AppCommandError, now: discord.utils.datetime) ->
 class BotTree(app_commands.CommandTree):
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         message = explain(error, discord.utils.utcnow())
+        command = interaction.command.qualified_name if interaction.command else "?"
+        cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+        if message is None and isinstance(cause, discord.HTTPException):
+            # Sending the answer failed after discord.py's own retries (5xx, 429): not a bug in the command.
+            log.warning(
+                "gave up delivering the answer to /%s (interaction %s): %s %s",
+                command,
+                interaction.id,
+                cause.status,
+                cause.text or "",
+            )
+            if isinstance(cause, discord.NotFound) and cause.code == UNKNOWN_INTERACTION:
+                return  # the 3 seconds are over: Discord accepts no answer to this interaction any more
+            message = "Discord had trouble taking my answer. Please try the command again."
         if message is None:
             error_id = secrets.token_hex(4)
-            command = interaction.command.qualified_name if interaction.command else "?"
-            cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
             log.error("error %s in /%s", error_id, command, exc_info=cause)
             message = f"Something went wrong on my side (error id `{error_id}`). The team has the details."
         await reply_ephemeral(interaction, message)
@@ -69,4 +83,4 @@ async def reply_ephemeral(interaction: discord.Interaction, message: str) -> Non
         else:
             await interaction.response.send_message(message, ephemeral=True)
     except discord.HTTPException:
-        log.warning("could not deliver an error reply for interaction %s", interaction.id, exc_info=True)
+        log.warning("gave up delivering an error reply for interaction %s", interaction.id, exc_info=True)
