@@ -12,9 +12,11 @@ import json
 import logging
 import sys
 from collections.abc import AsyncIterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from localdiscord.harness import run_bot
+from localdiscord.payloads import MOD_ROLE_ID
 from localdiscord.render import render_message
 from localdiscord.server import LocalDiscord
 
@@ -38,9 +40,10 @@ async def local_session(
 ) -> AsyncIterator[tuple[LocalDiscord, HeartstopperBot]]:
     from bot import make_bot
 
-    discord_ = LocalDiscord(
-        moderator_role_id=next(iter(settings.moderator_role_ids), None) or LocalDiscord.MOD_ROLE_ID
-    )
+    # The local server's moderator role must be one the bot accepts, or `--as role` proves nothing.
+    role_id = min(settings.moderator_role_ids, default=MOD_ROLE_ID)
+    settings = replace(settings, moderator_role_ids=settings.moderator_role_ids | {role_id})
+    discord_ = LocalDiscord(moderator_role_id=role_id)
     await discord_.start()
     bot = make_bot(settings, clock=clock, guild_ready_timeout=0.05)
     try:
