@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import shutil
@@ -49,9 +50,6 @@ class ErrorLog(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append(record)
 
-    def messages(self) -> list[str]:
-        return [r.getMessage() for r in self.records]
-
 
 @contextlib.asynccontextmanager
 async def bot_on_local(
@@ -59,8 +57,8 @@ async def bot_on_local(
     *,
     discord_options: dict[str, Any] | None = None,
     bot_options: dict[str, Any] | None = None,
-) -> AsyncIterator[tuple[LocalDiscord, Any, ErrorLog]]:
-    """The product bot (make_bot) logged in to a fresh LocalDiscord; yields (discord, bot, error log)."""
+) -> AsyncIterator[tuple[LocalDiscord, Any, list[logging.LogRecord]]]:
+    """The product bot (make_bot) logged in to a fresh LocalDiscord; yields (discord, bot, errors logged)."""
     from bot import make_bot
 
     errors = ErrorLog()
@@ -70,7 +68,18 @@ async def bot_on_local(
     try:
         bot = make_bot(settings, guild_ready_timeout=0.05, **(bot_options or {}))
         async with run_bot(bot, discord_):
-            yield discord_, bot, errors
+            yield discord_, bot, errors.records
     finally:
         await discord_.stop()
         logging.getLogger().removeHandler(errors)
+
+
+async def wait_final(discord_: LocalDiscord, record: Any, timeout: float = 30) -> str:  # noqa: ASYNC109
+    """The content of a /reload's last message once it is the result, not a progress bar."""
+    async with asyncio.timeout(timeout):
+        while True:
+            await discord_.wait_settled(record, settle=0.05, timeout=timeout)
+            last = record.responses[-1].get("content") if record.responses else None
+            if last and not last.startswith("Reloading"):
+                return last
+            await asyncio.sleep(0.02)

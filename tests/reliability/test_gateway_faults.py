@@ -36,7 +36,7 @@ async def gateway(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[tup
         discord_options={"heartbeat_interval_ms": 200},
         bot_options={"heartbeat_timeout": 1.0},  # notice a zombie connection in a second, not a minute
     ) as (discord_, _bot, errors):
-        yield discord_, errors.records
+        yield discord_, errors
 
 
 async def _fault(discord_: LocalDiscord, fault: str) -> None:

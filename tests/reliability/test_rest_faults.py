@@ -31,7 +31,7 @@ FOLLOWUP = "POST /api/v10/webhooks/"
 async def rest(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[tuple[LocalDiscord, list]]:
     settings = fresh_settings(tmp_path_factory.mktemp("rest"))
     async with bot_on_local(settings) as (discord_, _bot, errors):
-        yield discord_, errors.records
+        yield discord_, errors
 
 
 @pytest.fixture
