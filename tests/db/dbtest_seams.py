@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.model import ArticleError, ArticleFacts, CastPair, Event, Person, Quote
@@ -49,13 +50,28 @@ def json_extract(path: Path) -> ArticleFacts:
     )
 
 
+@dataclass(frozen=True)
+class SlowJsonExtract:
+    """json_extract that announces itself and then takes its time: lets a test kill a build half way.
+
+    Its settings travel with it (pickled) rather than through the environment, which a reload worker
+    forked from the store's fork server does not share once that server has started.
+    """
+
+    marker: str | None = None
+    seconds: float = 0.2
+
+    def __call__(self, path: Path) -> ArticleFacts:
+        if self.marker:
+            Path(self.marker).touch()
+        time.sleep(self.seconds)
+        return json_extract(path)
+
+
 def slow_json_extract(path: Path) -> ArticleFacts:
-    """json_extract that announces itself and then takes its time: lets a test kill a build half way."""
+    """SlowJsonExtract configured from the environment, for a build run as a command in a subprocess."""
     marker = os.environ.get("DBTEST_STARTED_MARKER")
-    if marker:
-        Path(marker).touch()
-    time.sleep(float(os.environ.get("DBTEST_SLOW_SECONDS", "0.2")))
-    return json_extract(path)
+    return SlowJsonExtract(marker, float(os.environ.get("DBTEST_SLOW_SECONDS", "0.2")))(path)
 
 
 def exploding_extract(path: Path) -> ArticleFacts:

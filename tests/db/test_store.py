@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from dbtest_seams import json_extract, seed_like_articles, slow_json_extract, write_articles
+from dbtest_seams import SlowJsonExtract, json_extract, seed_like_articles, write_articles
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -318,9 +318,7 @@ async def test_a_second_rebuild_while_one_runs_is_refused(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     marker = tmp_path / "started"
-    monkeypatch.setenv("DBTEST_STARTED_MARKER", str(marker))
-    monkeypatch.setenv("DBTEST_SLOW_SECONDS", "0.05")
-    store._extract = slow_json_extract
+    store._extract = SlowJsonExtract(str(marker), 0.05)
     first = asyncio.create_task(store.rebuild())
     await wait_until(lambda: store.reloading)
     second = await store.rebuild()
@@ -333,9 +331,7 @@ async def test_kill_minus_9_of_the_reload_worker_keeps_the_old_store(
 ):
     before = store.snapshot
     marker = tmp_path / "started"
-    monkeypatch.setenv("DBTEST_STARTED_MARKER", str(marker))
-    monkeypatch.setenv("DBTEST_SLOW_SECONDS", "60")
-    store._extract = slow_json_extract
+    store._extract = SlowJsonExtract(str(marker), 60)
     write_articles(articles, [NEW_ARTICLE])
     task = asyncio.create_task(store.rebuild())
     await wait_until(lambda: marker.exists() and store._worker is not None)
