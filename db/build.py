@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -69,6 +70,9 @@ def file_digest(path: Path) -> str:
     """sha256 of a file's bytes; for a file that cannot be read, a marker that still changes when it does."""
     try:
         st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            # Never open a FIFO or device to hash it: opening a FIFO with no writer blocks forever.
+            return f"special:{stat.S_IFMT(st.st_mode):o}"
         if st.st_size > _HASH_LIMIT:
             return f"large:{st.st_size}:{st.st_mtime_ns}"
         with open(path, "rb") as fh:
