@@ -11,7 +11,7 @@ from db.build import format_report
 from discord import app_commands
 from discord.ext import commands
 
-from core.checks import moderator_only, query_cooldown
+from core.checks import moderator_only, per_user_cooldown
 from core.text import CONTENT_LIMIT, bullet_chunks, fit_embed, inert, truncate
 from core.tree import FriendlyError
 from core.views import human_date
@@ -74,7 +74,7 @@ class Admin(commands.Cog):
         )
 
     @app_commands.command(name="about", description="What the bot knows: articles, counts and data version")
-    @app_commands.checks.dynamic_cooldown(query_cooldown)
+    @per_user_cooldown()
     async def about(self, interaction: discord.Interaction) -> None:
         await self.bot.ensure_fresh()
         snap = self.bot.store.snapshot

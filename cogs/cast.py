@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from core.checks import query_cooldown
+from core.checks import per_user_cooldown
 from core.names import NameIndex
 from core.text import CHOICE_LIMIT, bullet_chunks, echo, fit_embed, inert, truncate
 from core.tree import reply_ephemeral
@@ -107,7 +107,7 @@ class Cast(commands.Cog):
 
     @app_commands.command(name="cast", description="Who plays whom in Heartstopper")
     @app_commands.describe(name="A character or actor: first name, surname or full name (typos are fine)")
-    @app_commands.checks.dynamic_cooldown(query_cooldown)
+    @per_user_cooldown()
     async def cast(self, interaction: discord.Interaction, name: str | None = None) -> None:
         await self.bot.ensure_fresh()
         snapshot = self.bot.store.snapshot

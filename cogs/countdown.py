@@ -10,7 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from core.checks import query_cooldown
+from core.checks import per_user_cooldown
 from core.names import NameIndex
 from core.text import CHOICE_LIMIT, echo, fit_embed, inert, truncate
 from core.tree import reply_ephemeral
@@ -110,7 +110,7 @@ class Countdown(commands.Cog):
     @app_commands.describe(
         event="An event from the news: a premiere, production start, festival... (default: premiere)"
     )
-    @app_commands.checks.dynamic_cooldown(query_cooldown)
+    @per_user_cooldown()
     async def countdown(self, interaction: discord.Interaction, event: str | None = None) -> None:
         await self.bot.ensure_fresh()
         snapshot = self.bot.store.snapshot

@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from core.checks import query_cooldown
+from core.checks import per_user_cooldown
 from core.names import NameIndex
 from core.text import CHOICE_LIMIT, clean, echo, fit_embed, inert, truncate
 from core.tree import reply_ephemeral
@@ -50,7 +50,7 @@ class Quotes(commands.Cog):
 
     @app_commands.command(name="quote", description="A random quote from the cast and creator's interviews")
     @app_commands.describe(who="Who said it (fuzzy: Kit, Oseman...)", about="Words the quote should mention")
-    @app_commands.checks.dynamic_cooldown(query_cooldown)
+    @per_user_cooldown()
     async def quote(
         self, interaction: discord.Interaction, who: str | None = None, about: str | None = None
     ) -> None:
