@@ -22,6 +22,9 @@ CLEAR_HIT = 86  # a score this high, with no rival close behind, is the answer
 RIVAL_GAP = 6  # a second target within this many points makes it a close call
 LONE_HIT = 75  # ... and so is a fair score with no other candidate at all
 CLOSE_CALL = 62  # below this, nothing is close enough to offer
+# Above this many keys, autocomplete's fuzzy pass only scores keys with a word starting with the typed
+# first letter: scoring every key costs ~1 ms per 5 000 keys, too slow for a keystroke (docs/benchmarks.md).
+NARROW_FUZZY_FROM = 2000
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 
@@ -69,6 +72,11 @@ class NameIndex(Generic[T]):
                 words.setdefault(word, set()).update(owners)
         self._words = sorted(words)
         self._word_owners = [sorted(words[w]) for w in self._words]
+        by_letter: dict[str, list[int]] = {}
+        for k, key in enumerate(self._keys):
+            for letter in {word[0] for word in key.split(" ") if word}:
+                by_letter.setdefault(letter, []).append(k)
+        self._keys_by_letter = {letter: ([self._keys[k] for k in ks], ks) for letter, ks in by_letter.items()}
         self.complete = lru_cache(maxsize=4096)(self._complete)
 
     def __len__(self) -> int:
@@ -134,10 +142,13 @@ class NameIndex(Generic[T]):
                 chosen.update(dict.fromkeys(owners[i]))
                 i += 1
         if len(chosen) < limit and len(key) >= 2:
+            keys, positions = self._keys, None
+            if len(self._keys) > NARROW_FUZZY_FROM:
+                keys, positions = self._keys_by_letter.get(key[0], ([], []))
             for _, _score, k in process.extract(
-                key, self._keys, scorer=fuzz.ratio, processor=None, limit=limit, score_cutoff=55
+                key, keys, scorer=fuzz.ratio, processor=None, limit=limit, score_cutoff=55
             ):
-                chosen.update(dict.fromkeys(self._owners[k]))
+                chosen.update(dict.fromkeys(self._owners[k if positions is None else positions[k]]))
         return tuple((self._targets[t], self._labels[t]) for t in list(chosen)[:limit])
 
 
