@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 from collections.abc import AsyncIterator
 
 import discord
@@ -40,6 +41,11 @@ class TinyCommands:
             await interaction.response.send_message(
                 f"{user.id} manage_guild={manage} roles={roles} owner={owner} in={where}"
             )
+
+        @tree.command(description="Send a file")
+        async def file(interaction: discord.Interaction) -> None:
+            upload = discord.File(io.BytesIO(b"tao,nick\n"), filename="cast.csv")
+            await interaction.response.send_message("here", file=upload)
 
         @tree.command(description="Think, then answer")
         @app_commands.describe(hidden="only you see it")
