@@ -589,6 +589,8 @@ def build_cast(
     by_actor: dict[str, list[str]] = {}
     for r in resolved:
         by_actor.setdefault(r.actor, []).append(r.character)
+    # Each name once: an article repeating "Kit Connor as Nick Nelson" must not cost quadratic time below.
+    by_actor = {actor: list(dict.fromkeys(names)) for actor, names in by_actor.items()}
     # "Darcy" + the article also naming "Darcy Olsson" (and no other Darcy, and not as a person): the fuller.
     full_by_first: dict[str, list[str]] = {}
     for name, priority in index.persons.items():
@@ -601,11 +603,15 @@ def build_cast(
                 chars_of_actor.append(full_by_first[words[0]][0])
     out: list[CastPair] = []
     seen: dict[tuple[str, str], int] = {}
+    fullest: dict[tuple[str, str], str] = {}
     for r in resolved:
-        char = r.character
-        for other in by_actor[r.actor]:
-            if fuller(char, other):
-                char = other
+        char = fullest.get((r.actor, r.character), "")
+        if not char:
+            char = r.character
+            for other in by_actor[r.actor]:
+                if fuller(char, other):
+                    char = other
+            fullest[(r.actor, r.character)] = char
         key = (r.actor, norm_key(char))
         if key in seen:
             i = seen[key]
