@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -21,7 +22,6 @@ from pathlib import Path
 
 import aiohttp
 import discord
-from db.store import Store
 from discord.ext import commands
 
 from cogs import EXTENSIONS
@@ -29,6 +29,8 @@ from config import ConfigError, Settings, load_settings
 from core.clock import Clock, parse_instant
 from core.tree import BotTree
 from db.model import ReloadReport
+from db.shared_version import ReloadFollower, publish
+from db.store import Store
 
 log = logging.getLogger("heartstopper")
 
@@ -67,6 +69,8 @@ class HeartstopperBot(commands.Bot):
         self.clock = clock or Clock()
         self._store: Store | None = None
         self._checked_fresh_at = 0.0
+        self._follower: ReloadFollower | None = None
+        self._catching_up: asyncio.Task[None] | None = None
 
     @property
     def store(self) -> Store:
@@ -82,6 +86,7 @@ class HeartstopperBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         self._store = await Store.open(self.settings.database_path, self.settings.articles_dir)
+        self._follower = await asyncio.to_thread(ReloadFollower, self.settings.articles_dir)
         snap = self._store.snapshot
         log.info(
             "store ready: %d articles, %d roles, data version %s",
@@ -98,7 +103,12 @@ class HeartstopperBot(commands.Bot):
             log.info("commands copied to dev guild %s", self.settings.dev_guild_id)
 
     async def ensure_fresh(self) -> None:
-        """Pick up a store that another process rebuilt (shards in other processes share the articles)."""
+        """Catch up with a reload done by another process, before answering (checked every few seconds).
+
+        Two ways, both cheap: another process swapped a new file into the store we share (same
+        DATABASE_PATH), or it announced a new data version beside the articles (db.shared_version), in which
+        case this process rebuilds its own copy in the background and answers from the old one meanwhile.
+        """
         if time.monotonic() - self._checked_fresh_at < FRESHNESS_CHECK_EVERY:
             return
         self._checked_fresh_at = time.monotonic()
@@ -106,11 +116,31 @@ class HeartstopperBot(commands.Bot):
             log.info(
                 "picked up a store rebuilt elsewhere: data version %s", self.store.snapshot.data_version[:12]
             )
+        if self._follower is None or self.store.reloading:
+            return
+        due = await asyncio.to_thread(self._follower.due, self.store.snapshot.data_version)
+        if due is not None:
+            self._catching_up = asyncio.create_task(self._follow_reload(due), name="follow-reload")
+
+    async def _follow_reload(self, announced: str) -> None:
+        log.info("another process reloaded (data version %s): rebuilding this process's store", announced)
+        report = await self.store.rebuild()
+        if report.ok:
+            log.info("picked up a reload from another process: data version %s", report.data_version)
+        else:
+            log.warning("could not follow another process's reload: %s", report.error)
 
     async def after_reload(self, report: ReloadReport) -> None:
         log.info("reload %s: %s", "done" if report.ok else "failed", report.error or report.counts)
+        if report.ok and report.data_version:
+            # Tell the shards in other processes, which each serve their own copy of the store.
+            if self._follower is not None:
+                self._follower.mark_published(report.data_version)
+            await asyncio.to_thread(publish, self.settings.articles_dir, report.data_version)
 
     async def close(self) -> None:
+        if self._catching_up is not None and not self._catching_up.done():
+            self._catching_up.cancel()
         await super().close()
         if self._store is not None:
             await self._store.close()
@@ -151,6 +181,14 @@ def cmd_run(settings: Settings) -> int:
     token = settings.require_token()
     use_fast_event_loop()
     bot = make_bot(settings)
+    if url := os.environ.get("LOCAL_DISCORD_URL"):
+        # Test/dev hook only: talk to a LocalDiscord (localdiscord/) at this URL instead of discord.com,
+        # e.g. to run shards as separate processes against one local Discord in the tests.
+        from localdiscord import make_fast, point_discord_py_at
+
+        point_discord_py_at(url)
+        make_fast(bot)
+        log.warning("LOCAL_DISCORD_URL is set: connecting to a local Discord at %s, not to Discord", url)
     bot.run(token, log_handler=None)
     return 0
 
@@ -173,7 +211,6 @@ def cmd_sync(settings: Settings, guild_id: int | None) -> int:
 
 def cmd_extract(files: Sequence[str], as_json: bool) -> int:
     from ingest.extract import extract_file
-
     from ingest.model import ArticleError
 
     articles, errors = [], []
