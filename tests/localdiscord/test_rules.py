@@ -89,3 +89,10 @@ async def test_options_mapping_carries_any_text(local: LocalDiscord, bot: TinyBo
     record = await local.interact("/cast", options={"name": text}, settle=0.05)
     assert record.options == {"name": text}
     assert record.violations and "content is" in record.violations[0]  # the echo is over 2000 chars
+
+
+async def test_render_interaction_marks_an_ephemeral_deferral(local: LocalDiscord, bot: TinyBot) -> None:
+    from localdiscord import render_interaction
+
+    record = await local.interact("/slow hidden:true", settle=0.02)
+    assert render_interaction(record) == "[only you can see this]\ndone thinking"
