@@ -7,7 +7,6 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import discord
-from db.build import format_report
 from discord import app_commands
 from discord.ext import commands
 
@@ -15,6 +14,7 @@ from core.checks import moderator_only, per_user_cooldown
 from core.text import CONTENT_LIMIT, bullet_chunks, fit_embed, inert, truncate
 from core.tree import FriendlyError
 from core.views import human_date
+from db.build import format_report
 
 if TYPE_CHECKING:
     from bot import HeartstopperBot
@@ -53,7 +53,7 @@ class Admin(commands.Cog):
         self._check_reload_cooldown(interaction.guild_id)
         self._last_reload[interaction.guild_id] = time.monotonic()
         await interaction.response.defer(ephemeral=True, thinking=True)
-        last_edit = 0.0
+        last_edit = time.monotonic()  # a reload quicker than one interval shows only its result
 
         async def progress(done: int, total: int) -> None:
             nonlocal last_edit

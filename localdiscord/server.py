@@ -251,6 +251,7 @@ class LocalDiscord:
         moderator_role_id: int = MOD_ROLE_ID,
         heartbeat_interval_ms: int = 41250,
         token: str | None = None,
+        settle: float = 0.3,
     ) -> None:
         if shard_count < 1:
             raise ValueError("shard_count must be at least 1")
@@ -262,6 +263,9 @@ class LocalDiscord:
         self.moderator_role_id = moderator_role_id
         self.heartbeat_interval_ms = heartbeat_interval_ms
         self.token = token  # None: any non-empty token is accepted
+        # How long an answered interaction must stay quiet before it counts as settled: long enough for a
+        # followup a person would see as part of the answer; tests whose bot answers in one go lower it.
+        self.settle = settle
         self.base_url = ""
         self.gateway_url = ""
         self.violations: list[str] = []
@@ -726,7 +730,7 @@ class LocalDiscord:
         role_ids: Sequence[int] = (),
         permissions: int | None = None,
         dm: bool = False,
-        settle: float = 0.3,
+        settle: float | None = None,
         timeout: float = 10.0,  # noqa: ASYNC109
         options: Mapping[str, Any] | None = None,
     ) -> Interaction:
@@ -746,7 +750,7 @@ class LocalDiscord:
             dm=dm,
             options=options,
         )
-        await self.wait_settled(record, settle=settle, timeout=timeout)
+        await self.wait_settled(record, settle=self.settle if settle is None else settle, timeout=timeout)
         return record
 
     async def autocomplete(

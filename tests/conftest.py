@@ -39,13 +39,15 @@ def settings(tmp_path: Path, articles_dir: Path) -> Settings:
 
 @pytest.fixture
 async def start_local() -> AsyncIterator[Callable[..., Any]]:
-    """Start the bot against a fresh local Discord: `discord_, bot = await start_local(settings, clock=...)`."""
+    """Start the bot against a fresh local Discord: `discord_, bot = await start_local(settings)`."""
     from localdiscord.console import local_session
 
     async with contextlib.AsyncExitStack() as stack:
 
         async def start(settings: Settings, *, clock: Clock | None = None) -> tuple[Any, Any]:
-            return await stack.enter_async_context(local_session(settings, clock))
+            discord_, bot = await stack.enter_async_context(local_session(settings, clock))
+            discord_.settle = 0.05  # the cogs answer in one message; a deferral still waits for its answer
+            return discord_, bot
 
         yield start
 
