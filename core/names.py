@@ -25,6 +25,7 @@ CLOSE_CALL = 62  # below this, nothing is close enough to offer
 # Above this many keys, autocomplete's fuzzy pass only scores keys with a word starting with the typed
 # first letter: scoring every key costs ~1 ms per 5 000 keys, too slow for a keystroke (docs/benchmarks.md).
 NARROW_FUZZY_FROM = 2000
+MAX_SHARED = 10  # a key shared by hundreds of targets offers the first few (best known), not all of them
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 
@@ -95,7 +96,7 @@ class NameIndex(Generic[T]):
             owners = self._owners[i]
             if len(owners) == 1:
                 return Lookup(self._targets[owners[0]], ())
-            return Lookup(None, tuple(self._targets[o] for o in owners))
+            return Lookup(None, tuple(self._targets[o] for o in owners[:MAX_SHARED]))
         ranked = self._ranked(key, limit=10)
         if not ranked:
             return Lookup(None, ())

@@ -22,3 +22,8 @@ def test_large_index_autocomplete_stays_bounded_and_lookup_is_unchanged():
     idx = _big_index()
     assert len(idx.complete("zed0")) == 25
     assert idx.lookup("Tao Xuu").hit == "Tao Xu"  # /cast's lookup still scores every key
+
+
+def test_a_name_shared_by_hundreds_offers_the_first_few():
+    idx = NameIndex([(f"Tao {i}", f"Tao {i}", ["Tao"]) for i in range(300)])
+    assert idx.lookup("tao").candidates == tuple(f"Tao {i}" for i in range(10))
