@@ -75,7 +75,13 @@ def run_ask(
         failures = 0
         async with local_session(settings, clock) as (discord_, _bot):
             for line in commands:
-                result = await discord_.interact(line, as_=as_)
+                try:
+                    result = await discord_.interact(line, as_=as_)
+                except ValueError as exc:  # Discord's own client would refuse to send this line
+                    failures += 1
+                    error = {"command": line, "error": str(exc), "responses": []}
+                    print(json.dumps(error, ensure_ascii=False) if as_json else f"> {line}\n  {exc}")
+                    continue
                 failures += not result.answered
                 if as_json:
                     print(json.dumps({"command": line, "responses": result.responses}, ensure_ascii=False))
