@@ -64,6 +64,7 @@ class NameIndex(Generic[T]):
                 key = normalize(name)
                 if key:
                     keys.setdefault(key, set()).add(index)
+        self._label_keys = [normalize(label) for label in self._labels]
         self._keys = sorted(keys)
         self._owners = [sorted(keys[k]) for k in self._keys]
         # Word starts let "gao" complete to "william gao" as well as prefixes of the whole name.
@@ -150,7 +151,9 @@ class NameIndex(Generic[T]):
                 key, keys, scorer=fuzz.ratio, processor=None, limit=limit, score_cutoff=55
             ):
                 chosen.update(dict.fromkeys(self._owners[k if positions is None else positions[k]]))
-        return tuple((self._targets[t], self._labels[t]) for t in list(chosen)[:limit])
+        # What the fan is typing the start of comes first: "Ta" shows Tao and Tara before Mr. Farouk (Taleghani).
+        ranked = sorted(chosen, key=lambda t: not self._label_keys[t].startswith(key))
+        return tuple((self._targets[t], self._labels[t]) for t in ranked[:limit])
 
 
 __all__ = ["Lookup", "NameIndex", "normalize"]
