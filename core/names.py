@@ -151,7 +151,7 @@ class NameIndex(Generic[T]):
                 key, keys, scorer=fuzz.ratio, processor=None, limit=limit, score_cutoff=55
             ):
                 chosen.update(dict.fromkeys(self._owners[k if positions is None else positions[k]]))
-        # What the fan is typing the start of comes first: "Ta" shows Tao and Tara before Mr. Farouk (Taleghani).
+        # What the fan is typing the start of comes first: "Ta" lists Tao, Tara, then Mr. Farouk (Taleghani).
         ranked = sorted(chosen, key=lambda t: not self._label_keys[t].startswith(key))
         return tuple((self._targets[t], self._labels[t]) for t in ranked[:limit])
 
