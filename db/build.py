@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from db.merge import Knowledge, merge
 from db.model import ReloadReport
@@ -250,8 +251,11 @@ _KEY_QUERIES = {
 }
 
 
-def read_keys(path: Path) -> dict[str, set] | None:
-    """The natural key of every row per table, or None if `path` is missing or not a readable store."""
+T = TypeVar("T")
+
+
+def _read_store(path: Path, read: Callable[[sqlite3.Connection], T]) -> T | None:
+    """`read(connection)` on the store file at `path`, read-only; None if missing or not a readable store."""
     if not path.is_file():
         return None
     try:
@@ -259,28 +263,28 @@ def read_keys(path: Path) -> dict[str, set] | None:
     except sqlite3.Error:
         return None
     try:
-        return {table: set(conn.execute(sql).fetchall()) for table, sql in _KEY_QUERIES.items()}
+        return read(conn)
     except sqlite3.Error:
         return None
     finally:
         conn.close()
+
+
+def read_keys(path: Path) -> dict[str, set] | None:
+    """The natural key of every row per table, or None if `path` is missing or not a readable store."""
+    return _read_store(
+        path, lambda conn: {table: set(conn.execute(sql).fetchall()) for table, sql in _KEY_QUERIES.items()}
+    )
 
 
 def read_data_version(path: Path) -> str | None:
     """meta.data_version of the store file at `path` as it is on disk now, or None if unreadable."""
-    if not path.is_file():
-        return None
-    try:
-        conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
-    except sqlite3.Error:
-        return None
-    try:
+
+    def version(conn: sqlite3.Connection) -> str | None:
         row = conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
         return row[0] if row else None
-    except sqlite3.Error:
-        return None
-    finally:
-        conn.close()
+
+    return _read_store(path, version)
 
 
 # ---------------------------------------------------------------------------------------------- build
