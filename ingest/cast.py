@@ -46,7 +46,14 @@ _DESC = (
     rf"(?P<desc>\b(?:{_FUNCTION_WORD}[a-z][a-z\-]*{SP}){{0,2}}?{_RELATION}s?)\b"
     rf"|(?P<poss2>{TOKEN}['’]s){SP}(?P<desc2>(?:{_FUNCTION_WORD}[a-z][a-z\-]*{SP}){{0,2}}{_FUNCTION_WORD}[a-z][a-z\-]*))"
 )
-_DESC_BEFORE = rf"(?:{_DESC},?{SP})?"
+_NOT_DESC = (
+    r"(?!(?:and|or|but|with|opposite|alongside|against|beside|for|from|in|on|at|into|of|to|by|as|who|is"
+    r"|was|will|has|his|her|their|its|him|them|when|while|after|before|where|which|that|than)\b)"
+)
+# "as TV presenter Jack Maddox", "plays the shy Charlie Spring": lowercase words (or an acronym) just before
+# the character; function words stop it, so "plays opposite Kit Connor" is no pair.
+_OCCUPATION = rf"\b(?:(?:a|an|the){SP})?(?P<occ>(?:(?:[A-Z]{{2,4}}|{_NOT_DESC}[a-z][a-z\-]*){SP}){{1,3}})"
+_DESC_BEFORE = rf"(?:{_DESC},?{SP}|{_OCCUPATION})?"
 _AUX = (
     r"(?:who|also|now|will|is|are|was|has|have|had|been|be|set|to|going|currently|back|shall|would|then|'ll)"
 )
@@ -54,23 +61,33 @@ _PLAY_VERB = (
     rf"(?P<verb>plays|play|played|playing|portrays|portray|portrayed|portraying|stars{SP}as|star{SP}as"
     rf"|starred{SP}as|starring{SP}as|cast{SP}as|returns{SP}as|return{SP}as|returned{SP}as|returning{SP}as"
     rf"|(?:joins|join|joined|joining){SP}(?:the{SP}(?:cast|show|series){SP})?as"
-    rf"|(?:takes|take|took|taking){SP}on{SP}the{SP}role{SP}of|voices|voice|voiced|voicing)"
+    rf"|(?:takes|take|took|taking){SP}on{SP}the{SP}role{SP}of|voices|voice|voiced|voicing"
+    rf"|back{SP}as|(?:appears|appear|appeared|appearing){SP}as"
+    # "reprises her role as", "nominated for his role as", "won praise for their turn as"
+    rf"|(?:(?!(?:and|or|but)\b)[a-z]+{SP}){{0,3}}(?:his|her|their){SP}(?:[a-z]+{SP})?(?:role|roles|part|turn){SP}as)"
 )
 
 _AS_RE = re.compile(rf"(?P<actor>{NAME}){SP}as{SP}{_DESC_BEFORE}(?P<char>{CHAR})")
 # "the 20-year-old, who plays...": the actor is the person the article was just talking about.
 _ACTOR_REF = (
     r"(?P<ref>\b(?:the|The)[ \t]+(?:\d{1,3}-year-old|[a-z]+-born|actor|actress|star|newcomer)"
-    r"(?:[ \t]+(?:actor|actress|star))?)"
+    r"(?:[ \t]+(?:actor|actress|star))?"
+    r"|\b(?:[Hh]e|[Ss]he|[Tt]hey)(?=[ \t]+(?:also[ \t]+|now[ \t]+)?(?:plays|play)\b))"
 )
 _PLAYS_TAIL = (
-    rf"(?:,[ \t]*\d{{1,2}},|[ \t]*\(\d{{1,2}}\))?[ \t]*,?[ \t]*"
+    rf"(?:,[ \t]*\d{{1,2}},|[ \t]*\(\d{{1,2}}\)"
+    # "Lia Kim, who starred in Moonfall as Iris Day, plays ...": a relative clause about another credit.
+    rf"|,{SP}who{SP}(?:(?!plays?\b|portrays?\b|voices?\b|,{SP}and\b|,{SP}who\b)[^;:()\n]){{1,120}}?"
+    rf",[\"”’]?(?={SP}(?:{_AUX}{SP}){{0,3}}[a-z]))?[ \t]*,?[ \t]*"
     rf"(?:{_AUX}[ \t]+){{0,4}}{_PLAY_VERB}{SP}(?:the{SP}(?:role|part){SP}of{SP})?"
     rf"{_DESC_BEFORE}(?P<char>{CHAR})"
 )
 # Two patterns so the common one starts with a capital letter (which the regex engine scans for quickly).
 _PLAYS_REF_RE = re.compile(rf"(?P<actor>){_ACTOR_REF}{_PLAYS_TAIL}")
-_REF_HINTS = ("year-old", "-born", "he actor", "he actress", "he star", "he newcomer")
+_REF_HINTS = (
+    "year-old", "-born", "he actor", "he actress", "he star", "he newcomer", "he play", "ey play", "he also",
+    "ey also", "he now", "ey now",
+)  # fmt: skip
 _PLAYS_RE = re.compile(rf"(?P<actor>{NAME})(?P<ref>){_PLAYS_TAIL}")
 # "by newcomer Ana Lopez", "by Oscar winner Olivia Colman", "by the Bafta-nominated actor Jo Bell".
 _ACTOR_EPITHET = (
@@ -79,13 +96,23 @@ _ACTOR_EPITHET = (
 )
 _PLAYED_BY_RE = re.compile(
     rf"{_DESC_BEFORE}(?P<char>{CHAR})(?P<appos>,[^,.;:()\"“”\n]{{1,80}},)?[ \t]*[,(]?[ \t]*"
-    rf"(?:(?:who|is|was|will|be|being|to|now|also|set|going|has|been|are|were|once|again|still|currently"
-    rf"|already|later)[ \t]+){{0,5}}"
+    rf"(?P<aux>(?:(?:who|is|was|will|be|being|to|now|also|set|going|has|been|are|were|once|again|still"
+    rf"|currently|already|later)[ \t]+){{0,5}})"
     rf"(?:played|portrayed){SP}by{SP}{_ACTOR_EPITHET}"
     rf"(?P<actor>{NAME})"
 )
 # "Corinna Brown's Tara Jones", "Ash Self's Felix and ...": only when the article marks the actor as an actor
 # or the character as a character elsewhere (otherwise "Jo Bell's Marvel" would be a pair).
+# A cast guide's heading: a line that is only a character's name (or two, "Tara Jones and Darcy Olsson").
+_HEADING_RE = re.compile(rf"[ \t#*]*(?P<a>{CHAR})(?:{SP}(?:and|&){SP}(?P<b>{CHAR}))?[ \t*:]*")
+_APPOS_TAIL_NAME_RE = re.compile(rf"(?<![\w'’])(?P<char>{CHAR}),$")
+# "Corinna Brown, Tara Jones in the Netflix series, says...": a character in our show as an appositive.
+_APPOS_CHAR_RE = re.compile(
+    rf"(?P<actor>{NAME}),{SP}(?P<char>{CHAR}){SP}(?:in|on){SP}(?:the{SP})?(?:(?:hit|Netflix|BBC|teen|new)"
+    rf"{SP}){{0,2}}(?:Heartstopper|series|show|drama)\b"
+)
+# "Rhea Norwood is Imogen, Nick's friend": only trusted under a cast-guide heading naming the character.
+_IS_PAIR_RE = re.compile(rf"(?P<actor>{NAME}){SP}is{SP}(?P<char>{CHAR})(?=[ \t]*[,.;:]|[ \t]*$)")
 _POSSESSIVE_PAIR_RE = re.compile(
     rf"(?P<actor>{NAME})['’]s{SP}(?P<char>{CHAR})"
     rf"(?![ \t]+(?!(?:and|in|is|was|will|has|had|who|with|as|opposite|on|at|for|to|from|also|are)\b)[a-z])"
@@ -113,7 +140,7 @@ _APPOSITIVE_RE = re.compile(
     rf",{SP}(?P<desc>(?:his|her|their|{TOKEN}['’]s){SP}(?:[a-z][a-z\-]*{SP}){{0,2}}?{_RELATION}s?)\b"
 )
 _OTHER_PRODUCTION_RE = re.compile(
-    rf"{SP}(?:in|on|from){SP}(?:the{SP})?(?:(?:hit|new|upcoming|film|movie|series|show|drama|musical|play|sitcom"
+    rf"{SP}(?:in|on|from){SP}(?:the{SP})?(?:(?:{TOKEN}|[A-Z]{{2,5}})['’]s{SP})?(?:(?:hit|new|upcoming|film|movie|series|show|drama|musical|play|sitcom"
     rf"|biopic|adaptation|Netflix|BBC|HBO|Apple|Disney\+?|Amazon)[ \t]+){{0,3}}[\"“‘']?(?P<prod>{TOKEN})"
 )
 # Our own show, its seasons and platform: "as Nick Nelson in Heartstopper / in Season 2 / on Netflix".
@@ -124,6 +151,12 @@ _DASH_LINE_RE = re.compile(
 _ACTOR_CUE_RE = re.compile(
     rf"\b(?:star|stars|actor|actress|actors|actresses|co-?stars?|newcomers?|cast{SP}members?|starring"
     rf"|[Hh]eartstopper['’]s)[ \t]*,?[ \t]*(?P<n>{NAME})"
+)
+# "Kit Connor, who starred in Rocketman", "Locke, who appears in Agatha All Along": an actor, any role.
+_ACTOR_CREDIT_RE = re.compile(
+    rf"(?P<n>{NAME}),?{SP}(?:who{SP})?(?:(?:also|has|had|have|previously|recently|since|later|went{SP}on{SP}to)"
+    rf"{SP}){{0,2}}(?:starred|stars|star|appeared|appears|appear|featured|features|acted|acts|played|voiced)"
+    rf"{SP}(?:in|on|opposite|alongside)\b"
 )
 _LIST_TAIL_RE = re.compile(rf"(?:[ \t]*,[ \t]*(?:and{SP})?|{SP}(?:and|&){SP})(?P<n>{NAME})")
 _POSSESSIVE_RE = re.compile(rf"(?P<n>{TOKEN})['’]s?\b")
@@ -202,6 +235,9 @@ class CastFindings:
     actor_cues: set[str] = field(default_factory=set)
     people: list[tuple[str, str, int]] = field(default_factory=list)  # (name, role, order)
     possessive: list[_Raw] = field(default_factory=list)  # "Actor's Character", kept only with support
+    # "Actor is Character", kept only when a heading (a line that is only a name) names the character
+    is_pairs: list[_Raw] = field(default_factory=list)
+    headings: set[str] = field(default_factory=set)  # norm_key of every name in a name-only line
 
 
 def _ascii_apostrophe(s: str) -> str:
@@ -236,6 +272,10 @@ def _desc_of(m: re.Match, before: str) -> str | None:
         return _description(g.get("poss"), g["desc"], before)
     if g.get("desc2"):
         return _description(g.get("poss2"), g["desc2"], before)
+    if occ := g.get("occ"):
+        words = occ.split()
+        # "TV presenter", "rugby coach": a noun phrase; a lone adjective ("shy") is no description.
+        return " ".join(words) if len(words) >= 2 or words[0].isupper() else None
     return None
 
 
@@ -263,6 +303,11 @@ def scan(paragraphs: list[Paragraph]) -> CastFindings:
             if a and b and a != b:
                 f.parens.append(_Paren(a, b, None, None, sentence_no, order, 0, len(text)))
                 order += 1
+        if len(text) <= 80 and (h := _HEADING_RE.fullmatch(text)) is not None:
+            for raw in (h.group("a"), h.group("b")):
+                if raw and (name := clean_name(raw)):
+                    f.headings.add(norm_key(name))
+                    f.headings.add(norm_key(name_words(name)[0]))
         if (m := _BYLINE_RE.match(text)) and len(text) <= 80:
             name = clean_name(m.group("n"))
             if is_full_name(name):
@@ -276,6 +321,9 @@ def scan(paragraphs: list[Paragraph]) -> CastFindings:
                 order = _scan_sentence(s, prev_sentence, (para.index, start), sentence_no, order, f)
             prev_sentence = s
     return f
+
+
+_TITLE_PREPOSITIONS = frozenset(("in", "on", "from", "In", "On", "From"))
 
 
 def _prev_word(s: str, pos: int) -> str:
@@ -304,13 +352,14 @@ _ROLE_VERB_HINTS = (
 )
 _WORK_HINTS = ("novel", "book", "comic")
 _INTERVIEW_HINTS = ("spoke", "speaking", "talk", "chat", "sat down", "interviewed")
+_CREDIT_HINTS = ("star", "appear", "featur", "acted", "acts ", "played", "voiced")
 _CUE_HINTS = ("star", "actor", "actress", "newcomer", "cast", "eartstopper")
 # Every sentence-level pattern needs one of these somewhere in the paragraph.
 _ANY_HINTS = (
     " as ", "play", "portray", "role of", "voic", "(", "star", "actor", "actress", "newcomer", "cast",
     "eartstopper", "direct", "wrote", "writes", "written", "creat", "penned", "pens", "produc", "illustrat",
     "compos", "novel", "book", "comic", "spoke", "speaking", "talk", "chat", "sat down", "interviewed",
-    " is ",
+    " is ", " series", " show", " drama",
 )  # fmt: skip
 
 
@@ -369,6 +418,8 @@ def _scan_sentence(
     for m in _AS_RE.finditer(s) if has_as else ():
         if covered(m.start("char")) or _other_production(s, m.end("char")):
             continue
+        if _prev_word(s, m.start()) in _TITLE_PREPOSITIONS:
+            continue  # "starred in Rocketman as Elton John": the name before "as" is a production
         desc = _desc_of(m, context(m.start("char")))
         if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
             desc = _description(None, ap.group("desc"), "")
@@ -381,20 +432,46 @@ def _scan_sentence(
         if covered(m.start("char")) or verb.startswith("voic") or _other_production(s, m.end("char")):
             continue
         desc = _desc_of(m, context(m.start("char")))
+        if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
+            desc = _description(None, ap.group("desc"), "")  # "will play Diane, Nick's aunt"
         add(m.group("actor") or "", m.group("char"), desc, m, m.end("char"), ref=bool(m.group("ref")))
+    for m in _APPOS_CHAR_RE.finditer(s) if ", " in s else ():
+        if is_full_name(clean_name(m.group("actor"))) and not covered(m.start("char")):
+            add(m.group("actor"), m.group("char"), None, m, m.end("char"))
+    for m in _IS_PAIR_RE.finditer(s) if " is " in s else ():
+        actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
+        if is_full_name(actor) and _char_ok(char) and not covered(m.start("char")):
+            f.is_pairs.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
+            order += 1
     for m in _POSSESSIVE_PAIR_RE.finditer(s) if ("'s " in s or "’s " in s) else ():
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
         if is_full_name(actor) and _char_ok(char) and not covered(m.start("char")):
             f.possessive.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
             order += 1
     for m in _PLAYED_BY_RE.finditer(s) if ("played by" in s or "portrayed by" in s) else ():
-        if covered(m.start("char")) or _other_production(s, m.end("actor")):
+        if _other_production(s, m.end("actor")):
             continue
         before = _prev_word(s, m.start("char"))
         if not m.group("appos") and s[m.end("char") : m.end("char") + 1] == "," and before.islower():
             continue  # "the teacher who encourages Elle, is played by ...": Elle ends an appositive
-        desc = _desc_of(m, context(m.start()))
-        add(m.group("actor"), m.group("char"), desc, m, m.end("char"))
+        char, char_end = m.group("char"), m.end("char")
+        if (
+            m.group("appos")
+            and not m.group("aux")  # "Geoff, the teacher who encourages Elle, is played by": Geoff
+            and (tail := _APPOS_TAIL_NAME_RE.search(m.group("appos"))) is not None
+        ):
+            # "Nick Nelson, the rugby player who falls for the shy Charlie Spring, played by Joe Locke":
+            # the name closing the appositive is the one played.
+            if not clean_name(tail.group("char")):
+                continue
+            char, char_end, desc = tail.group("char"), m.start("appos") + tail.end("char"), None
+            if covered(m.start("appos") + tail.start("char")):
+                continue
+        else:
+            if covered(m.start("char")):
+                continue
+            desc = _desc_of(m, context(m.start()))
+        add(m.group("actor"), char, desc, m, char_end)
 
     last: _Paren | None = None
     for m in _PAREN_RE.finditer(s) if "(" in s else ():
@@ -429,6 +506,9 @@ def _scan_sentence(
         f.parens.append(p)
         last = p
 
+    for m in _ACTOR_CREDIT_RE.finditer(s) if _has(s, _CREDIT_HINTS) else ():
+        if name := clean_name(m.group("n")):
+            f.actor_cues.add(name)
     for m in _ACTOR_CUE_RE.finditer(s) if _has(s, _CUE_HINTS) else ():
         name = clean_name(m.group("n"))
         if name:
@@ -560,10 +640,23 @@ def build_cast(
 
     # "Corinna Brown's Tara Jones": kept when the actor or the character is known as such in the article.
     known_chars = chars | {norm_key(p.a) for p in findings.parens} | {norm_key(p.b) for p in findings.parens}
+    for r in findings.is_pairs:
+        words = name_words(r.character)
+        if r.actor not in crew and (
+            norm_key(r.character) in findings.headings or (words and norm_key(words[0]) in findings.headings)
+        ):
+            raws.append(r)
+    non_cast = {name for name, _role, _ in findings.people}
     for r in findings.possessive:
-        if r.actor in crew:
+        if r.actor in crew or r.actor in non_cast:
             continue
-        if r.actor in actors or r.actor in paired_actors or norm_key(r.character) in known_chars:
+        if (
+            r.actor in actors
+            or r.actor in paired_actors
+            or norm_key(r.character) in known_chars
+            # "Ash Self's Felix": the show's own character names are support enough.
+            or name_words(r.character)[0].lower() in CHARACTER_HINTS
+        ):
             raws.append(r)
 
     # Canonical actor names.

@@ -51,6 +51,8 @@ _PREPOSITION_BEFORE_RE = re.compile(
     r"|throughout|this|next|last|back[ \t]+in)[ \t]+$"
 )
 
+_RELATIVE = frozenset(("last", "next", "this"))
+
 # Verbs and markers of tense near a date.
 _FUTURE_RE = re.compile(
     r"\b(?:[Ww]ill|'ll|set[ \t]+to|is[ \t]+to|are[ \t]+to|due|scheduled|slated|coming|upcoming|expected|"
@@ -72,6 +74,7 @@ class FoundDate:
     month: int
     day: int | None
     weekday: int | None
+    relative: str | None = None  # "last" / "next" / "this" written before a bare month ("last September")
 
 
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -110,8 +113,11 @@ def find_dates(text: str) -> list[FoundDate]:
         elif (after := _YEAR_AFTER_RE.match(text, m.end())) is not None:
             out.append(FoundDate(m.start(), after.end(), int(after.group("y")), month, None, None))
             continue
-        elif m.group("m").lower() in _FULL_MONTHS and _PREPOSITION_BEFORE_RE.search(head):
-            out.append(FoundDate(m.start(), m.end(), None, month, None, None))
+        elif m.group("m").lower() in _FULL_MONTHS and (prep := _PREPOSITION_BEFORE_RE.search(head)):
+            rel = prep.group(0).strip().lower()
+            out.append(
+                FoundDate(m.start(), m.end(), None, month, None, None, rel if rel in _RELATIVE else None)
+            )
             continue
         else:
             continue
@@ -158,6 +164,14 @@ def complete(d: FoundDate, dateline: dt.date | None, tense: str | None) -> str |
             if not fits:
                 return None
             year = min(fits, key=lambda y: abs((dt.date(y, d.month, d.day) - dateline).days))
+        elif d.relative is not None and d.day is None:
+            # "last September" is the latest September strictly before the date line's month; "next
+            # September" the first one after it; "this September" the date line's year.
+            year = dateline.year
+            if d.relative == "last" and d.month >= dateline.month:
+                year -= 1
+            elif d.relative == "next" and d.month <= dateline.month:
+                year += 1
         elif tense in ("past", "future"):
             year = dateline.year
             when = (d.month, d.day) if d.day is not None else (d.month,)

@@ -28,10 +28,15 @@ _SEASON_RE = re.compile(
 )
 _FESTIVAL_NAME = (
     r"\b(?:(?:[A-Z][\w'’\-]*|&|of|the)[ \t]+){0,6}?(?:[A-Z][\w'’\-]*[ \t]+)"
-    r"(?:Festival|Fest|Comic-Con|Con|Expo)\b"
+    r"(?:Festival|Fest|Comic-Con|Con|Expo|Awards|Emmys|Emmy[ \t]+Awards|BAFTAs|Baftas|Oscars|Globes|Flare)\b"
+    # Festivals and ceremonies known by a one-word brand.
+    r"|\b(?:Outfest|Frameline|Sundance|SXSW|Tribeca|VidCon|Tudum)\b"
 )
 _FESTIVAL_RE = re.compile(rf"(?P<festival>{_FESTIVAL_NAME})")
-_FESTIVAL_HINTS = ("Fest", "Con", "Expo")
+_FESTIVAL_HINTS = (
+    "Fest", "Con", "Expo", "Awards", "Emmy", "BAFTA", "Bafta", "Oscars", "Globes", "Flare", "Outfest",
+    "Frameline", "Sundance", "SXSW", "Tribeca", "Tudum",
+)  # fmt: skip
 _KEYWORDS = re.compile(
     r"(?P<trailer>\btrailers?\b|\bteasers?\b)"
     r"|(?P<start>\b(?:began|begins|begin|beginning|started|starts|start|starting|commenced|commences|commence"

@@ -90,4 +90,31 @@ def parse_header(text: str) -> Header:
                 headline = first.strip()
                 title = _trim_title(headline)
                 body = after
+                # Outlets' exports often put the date/source lines under the headline, not above it.
+                date, source, body = _metadata_after_headline(body, date, source)
     return Header(title=title or "", date=date, source=source, headline=headline, body=body)
+
+
+def _metadata_after_headline(
+    body: str, date: str | None, source: str | None
+) -> tuple[str | None, str | None, str]:
+    """Consume `date ...` / `source: ...` lines that directly follow the headline (blank lines allowed)."""
+    lines = body.split("\n")
+    i = 0
+    seen = 0
+    while i < len(lines) and seen < _MAX_HEADER_LINES:
+        line = lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        if date is None and (m := _DATE_LINE.match(line)) and not m.group(4).strip():
+            date = _valid_date(m.group(1), m.group(2), m.group(3))
+        elif source is None and (m := _SOURCE_LINE.match(line)):
+            source = m.group(1)
+        else:
+            break
+        seen += 1
+        i += 1
+    if not seen:
+        return date, source, body
+    return date, source, "\n".join(lines[i:])

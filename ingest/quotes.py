@@ -19,6 +19,7 @@ Rules (each is tested):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -55,10 +56,17 @@ _NONPERSON_NOUN = (
 )
 
 
+# "creator Alice Oseman said", "co-star Kit Connor added": a lowercase role word before the name.
+_ROLE_PREFIX = (
+    r"(?:(?:(?:series|show|Heartstopper|fellow|the)[ \t]+)?(?:co-creator|creator|co-star|star|actor|actress"
+    r"|director|writer|author|showrunner|producer|newcomer|novelist|illustrator)[ \t]+)?"
+)
+
+
 def _speaker(prefix: str = "") -> str:
     return (
         rf"(?:(?P<{prefix}np>{_NONPERSON_NOUN})|(?P<{prefix}pr>{_PRONOUN})|(?P<{prefix}rn>{_ROLE_NOUN})"
-        rf"|(?P<{prefix}nm>{NAME}))"
+        rf"|{_ROLE_PREFIX}(?P<{prefix}nm>{NAME}))"
     )
 
 
@@ -102,6 +110,11 @@ _TWEET_RE = re.compile(r"https?://t\.co/|pic\.twitter\.com|(?:^|\s)@\w{2,15}\b.*
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*[ \t]*$")
 
 _NONPERSON = "\x00nonperson"
+# Words before a name that make it an object, not the subject a later pronoun refers to.
+_OBJECT_WORDS = frozenset(
+    "to with by from at for about of and opposite alongside beside than like praised thanked "
+    "interviewed asked told".split()
+)
 _NAME_RE = re.compile(NAME)
 
 
@@ -199,10 +212,73 @@ class _Speakers:
         self.last: str | None = None  # last quote's speaker (may be _NONPERSON)
         self.last_para = -10
         self.last_pos = (-1, -1)
+        self.texts: dict[int, str] = {}
+        self.spans_para = -1  # the paragraph being read, and its quotations (names inside are not subjects)
+        self.spans: list[_Span] = []
+        self.span_starts: list[int] = []
+        # "he" / "she" each person was referred to by in an attribution: a "she said" skips a known "he".
+        self.pronoun: dict[str, str] = {}
 
-    def last_person(self, para: int, offset: int) -> str | None:
-        """Who "he/she/they" means at (para, offset): the latest of the last quote's speaker and the last
-        person who was the subject of a speech verb; failing both, the last person named."""
+    def last_person(self, para: int, offset: int, pronoun: str = "") -> str | None:
+        """Who "he/she/they" means at (para, offset): the person this paragraph is about if it names one
+        before the quote; else the latest of the last quote's speaker and the last subject of a speech verb;
+        failing both, the last person named. A person known by the other gendered pronoun is skipped."""
+        pronoun = pronoun.lower()
+        if (subject := self._paragraph_subject(para, offset, pronoun)) is not None:
+            return subject
+        best = self._recent(para, offset)
+        if best is not None and self._fits(best, pronoun):
+            return best
+        # Walk back over the people named before, to the latest one the pronoun fits.
+        lo = self._mention_index(para, offset)
+        for i in range(lo - 1, max(-1, lo - 60), -1):
+            person = self.mentions[i][2]
+            if self._fits(person, pronoun):
+                return person
+        return best
+
+    def _fits(self, person: str, pronoun: str) -> bool:
+        known = self.pronoun.get(person)
+        return not (known and pronoun in ("he", "she") and known != pronoun)
+
+    def _mention_index(self, para: int, offset: int) -> int:
+        lo, hi = 0, len(self.mentions)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.mentions[mid][:2] < (para, offset):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _paragraph_subject(self, para: int, offset: int, pronoun: str) -> str | None:
+        """The first person named in this paragraph before `offset` (and after the last quote), not as the
+        object of a preposition ("Speaking to Jane Garvey, he said" is not about Jane Garvey)."""
+        text = self.texts.get(para, "")
+        i = self._mention_index(para, 0)
+        since = self.last_pos[1] if self.last_pos[0] == para else -1
+        tries = 0
+        while i < len(self.mentions) and self.mentions[i][0] == para and self.mentions[i][1] < offset:
+            _, start, person = self.mentions[i]
+            i += 1
+            tries += 1
+            if tries > 12:
+                return None  # bounded: a hostile paragraph of names stays linear
+            if start <= since or self._in_quote(para, start):
+                continue
+            before = text[max(0, start - 20) : start].split()
+            if before and before[-1].lower() in _OBJECT_WORDS:
+                continue
+            return person if self._fits(person, pronoun) else None
+        return None
+
+    def _in_quote(self, para: int, pos: int) -> bool:
+        if para != self.spans_para:
+            return False
+        k = bisect.bisect_right(self.span_starts, pos) - 1
+        return k >= 0 and pos <= self.spans[k].end
+
+    def _recent(self, para: int, offset: int) -> str | None:
         best = self.last if self.last != _NONPERSON else None
         pos = self.last_pos if best else (-1, -1)
         subject = last_mention(self.subjects, para, offset)
@@ -217,7 +293,11 @@ class _Speakers:
         if g.get(prefix + "np"):
             return _NONPERSON
         if g.get(prefix + "pr") or g.get(prefix + "rn"):
-            return self.last_person(para, offset)
+            pronoun = (g.get(prefix + "pr") or "").lower()
+            person = self.last_person(para, offset, pronoun)
+            if person and pronoun in ("he", "she"):
+                self.pronoun.setdefault(person, pronoun)
+            return person
         raw = g.get(prefix + "nm")
         if not raw:
             return None
@@ -262,6 +342,7 @@ def find_quotes(
 ) -> list[Quote]:
     """Quotations with canonical speakers, in reading order (rules in the module docstring)."""
     speakers = _Speakers(index, mentions, subjects or [])
+    speakers.texts = {p.index: p.text for p in paragraphs}
     out: list[Quote] = []
     seen: set[tuple[str, str]] = set()
     for para in paragraphs:
@@ -273,6 +354,8 @@ def find_quotes(
         if not spans:
             continue
         sents = sentence_spans(text)
+        speakers.spans_para, speakers.spans = para.index, spans
+        speakers.span_starts = [sp.start for sp in spans]
         prev_end = 0
         prev_speaker_here: str | None = None
         for sp in spans:

@@ -152,3 +152,78 @@ def test_hard_wrapped_paragraphs_are_joined():
         ("Hayley Atwell", "Diane Spring"),
         ("Kit Connor", "Nick Nelson"),
     }
+
+
+# --- Families added after the second unseen batch (each with sentences unlike the fixtures') ---
+
+
+def test_back_as_appears_as_and_her_role_as():
+    # Family: "is back as", "will appear as", "<verb> his/her/their role as" (reprises, nominated for).
+    got = _cast(
+        "Mia Chen is also back as Rhea Sandhu. Priya Das will appear as Leena Shah, Tara's cousin. "
+        "Sam Oduya reprises his role as Mr Lange, and Jo Bell, praised for her role as Nora Pike, returns."
+    )
+    assert set(got) == {
+        ("Mia Chen", "Rhea Sandhu"),
+        ("Priya Das", "Leena Shah"),
+        ("Sam Oduya", "Mr Lange"),
+        ("Jo Bell", "Nora Pike"),
+    }
+    assert got[("Priya Das", "Leena Shah")] == "Tara's cousin"
+
+
+def test_occupation_before_the_character_is_a_description_not_a_name():
+    # Family: "as TV presenter Jack Maddox", "plays the shy Ollie Barr".
+    got = _cast("Dev Rao joins as talk-show host Max Reed, and Lia Kim plays the shy Ollie Barr.")
+    assert got == {("Dev Rao", "Max Reed"): "talk-show host", ("Lia Kim", "Ollie Barr"): None}
+
+
+def test_function_words_stop_the_occupation_phrase():
+    assert _cast("Kit Connor plays opposite Joe Locke again, and plays rugby with Tao.") == {}
+
+
+def test_other_productions_named_with_a_network_possessive_or_before_as():
+    # Family: "as X in Netflix's "Other Show"", "starred in Other Film as X".
+    got = _cast(
+        "Dev Rao, who starred as Prince Edmund in HBO’s “The Crown Jewels,” plays Max Reed. "
+        "Lia Kim, who starred in Moonfall as the young Iris Day, plays Ollie Barr."
+    )
+    assert set(got) == {("Dev Rao", "Max Reed"), ("Lia Kim", "Ollie Barr")}
+
+
+def test_pronoun_actor_after_an_other_role():
+    # Family: the actor is introduced by another credit, then "he/she/they plays" our character.
+    got = _cast(
+        "Lia Kim, who appeared in Moonfall, was the surprise casting. In Heartstopper she plays Ollie Barr."
+    )
+    assert set(got) == {("Lia Kim", "Ollie Barr")}
+
+
+def test_played_by_after_an_appositive_that_ends_with_a_name():
+    # Family: "A, the ... who loves B, played by Actor": the actor plays B, not A.
+    got = _cast("Dev Rao plays Max Reed, the host who mentors the anxious Ollie Barr, played by Lia Kim.")
+    assert set(got) == {("Dev Rao", "Max Reed"), ("Lia Kim", "Ollie Barr")}
+
+
+def test_character_in_our_show_as_an_appositive():
+    # Family: "Actor, Character in the Netflix series, says".
+    got = _cast("Jo Bell, Nora Pike in the Netflix series, says fame arrived overnight.")
+    assert set(got) == {("Jo Bell", "Nora Pike")}
+
+
+def test_actor_is_character_only_under_a_cast_guide_heading():
+    # Family: who's-who guides with a heading per character, then "Actor is Character".
+    guide = _cast("Nora Pike\n\nJo Bell is Nora, the new girl at Higgs.\n\nOther news\n\nJo Bell is Tall.")
+    assert set(guide) == {("Jo Bell", "Nora Pike")}
+    # Without a heading, "X is Y" is too common a sentence to be a casting.
+    assert _cast("Jo Bell is Nora, the new girl at Higgs.") == {}
+
+
+def test_actor_possessive_character_with_a_show_character_name():
+    # Family: "Actor's Character" — trusted when the character is one of the show's own names, never for
+    # a recognised non-cast person ("Alice Oseman's Nick").
+    got = _cast(
+        "Season 3 gives more time to Ash Self's Felix and Bel Priestley's Naomi. "
+        "Heartstopper creator Alice Oseman's Nick is a fan favourite. Jo Bell's Marvel debut is next."
+    )
+    assert set(got) == {("Ash Self", "Felix"), ("Bel Priestley", "Naomi")}

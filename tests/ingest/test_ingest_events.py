@@ -99,3 +99,35 @@ def test_dates_without_an_event_are_ignored_and_duplicates_merged():
         "9 March 2004. Fans can watch on August 3, 2023. Season 2 will premiere on 3 August 2023."
     )
     assert got == {("premiere", "2023-08-03", 2)}
+
+
+def test_last_next_this_month_pin_the_year_against_the_date_line():
+    # Family: a bare month with "last" / "next" / "this" (the tense alone would pick the wrong year
+    # when the month is the date line's own month).
+    sept = dt.date(2024, 9, 28)
+    assert _events("date 2024-09-28\nFilming on the show began last September.") == {
+        ("production_start", "2023-09", None)
+    }
+    last_march = FoundDate(0, 0, None, 3, None, None, "last")
+    next_march = FoundDate(0, 0, None, 3, None, None, "next")
+    this_oct = FoundDate(0, 0, None, 10, None, None, "this")
+    assert complete(last_march, sept, None) == "2024-03"
+    assert complete(next_march, sept, None) == "2025-03"
+    assert complete(this_oct, sept, None) == "2024-10"
+    assert complete(last_march, None, "past") is None  # no date line: no year
+
+
+def test_award_ceremonies_and_branded_festivals_are_festival_events():
+    # Family: events named "... Emmys", "... Awards", BAFTAs, and one-word festival brands (BFI Flare,
+    # Outfest, Tribeca) have no "Festival" word in their name.
+    text = (
+        "date 2024-04-05\nThe show won big at the Children's & Family Emmys on 16 December 2023. "
+        "The cast then appeared at BFI Flare in March 2024. They were at the GLAAD Media Awards on "
+        "12 February 2024, and the leads went to Outfest in July."
+    )
+    assert {(k, d) for k, d, _ in _events(text)} == {
+        ("festival", "2023-12-16"),
+        ("festival", "2024-03"),
+        ("festival", "2024-02-12"),
+        ("festival", "2023-07"),
+    }

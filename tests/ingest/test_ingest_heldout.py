@@ -1,7 +1,15 @@
-"""Held-out check: three articles in different outlets' styles, with hand-written answers.
+"""Held-out check: articles in different outlets' styles, with hand-written answers.
 
 The fixtures and tests/ingest/fixtures/expected.json were written before the extraction rules were tuned,
 as a stand-in for the real articles the quality bar is measured on. The thresholds below are the bar's.
+
+Unseen scores (each batch scored by the extractor as it stood BEFORE anyone tuned rules on that batch):
+- batch 1 (interview_locke, cast_guide, premiere_news): cast P .91 R .81, quotes P .81 R .81, events R 1.0
+- batch 2 (variety_casting, digitalspy_whos_who, pinknews_s3_interview, tudum_premiere, guardian_feature,
+  awards_report; written against the rules of commit 9cf2e00):
+  cast P .946 R .778 (35/37/45), quotes P .815 R .759 (22/27/29), events P .917 R .647 (11/12/17)
+After a batch was scored, rule fixes were made by pattern family (each with its own unit test), so the
+scores this test asserts on these files are no longer unseen scores.
 """
 
 from __future__ import annotations

@@ -51,3 +51,15 @@ def test_long_first_sentence_is_trimmed():
 def test_no_header_at_all():
     assert parse_header("").title == ""
     assert parse_header("\n\n   \n").body.strip() == ""
+
+
+def test_date_and_source_lines_under_the_headline():
+    # Family: exports that print the headline first and the metadata under it.
+    h = parse_header("Big headline here\n\ndate 2024-10-01\nsource: https://example.com/x\n\nFirst line.")
+    assert (h.title, h.date, h.source) == ("Big headline here", "2024-10-01", "https://example.com/x")
+    assert h.body.strip() == "First line."
+
+
+def test_a_body_line_that_starts_with_date_is_not_metadata():
+    h = parse_header("Headline\nDate night 2024-10-01 was fun.")
+    assert h.date is None and "Date night" in h.body

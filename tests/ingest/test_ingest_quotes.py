@@ -132,3 +132,43 @@ def test_aliases_list_the_other_spellings_seen():
         "a.txt",
     )
     assert facts.aliases == {"Alice Oseman": ["Oseman", "Osman"]}
+
+
+# --- Families added after the second unseen batch ---
+
+
+def test_role_word_before_the_speaker_name():
+    # Family: "...," creator Alice Oseman said / co-star Kit Connor added.
+    got = _quotes(INTRO + '"It was a dream to write," creator Alice Oseman said.')
+    assert got == [("Alice Oseman", "It was a dream to write")]
+
+
+def test_pronoun_means_the_person_the_paragraph_is_about():
+    # Family: a new paragraph names its subject, then quotes them with a pronoun; the previous
+    # speaker is not meant.
+    got = _quotes(
+        INTRO + '"I loved it," Lopez said.\n'
+        "The show's director, Sam Oduya, who has directed every episode, is calm about it. "
+        '"We just make the show," he says.'
+    )
+    assert got == [("Ana Lopez", "I loved it"), ("Sam Oduya", "We just make the show")]
+
+
+def test_a_name_after_a_preposition_is_not_the_pronouns_subject():
+    got = _quotes(INTRO + 'Speaking to Jo Bell of the Radio Podcast, she said: "It was a lot of fun."')
+    assert got == [("Ana Lopez", "It was a lot of fun.")]
+
+
+def test_gendered_pronoun_skips_a_person_known_by_the_other_pronoun():
+    # Family: two interviewees; once "he" is tied to one of them, "she" means the other.
+    got = _quotes(
+        "Heartstopper stars Ana Lopez and Dev Rao spoke to us.\n"
+        '"It was wild," Lopez told us.\n'
+        'Rao agreed. "Completely wild," he said.\n'
+        '"I still think about it," she explained.'
+    )
+    assert got == [
+        ("Ana Lopez", "It was wild"),
+        ("Dev Rao", "Completely wild"),
+        ("Ana Lopez", "I still think about it"),
+    ]
