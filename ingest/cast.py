@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ingest.events import season_mentions
 from ingest.model import CastPair, Person
 from ingest.names import (
     CHAR,
@@ -238,6 +239,8 @@ class CastFindings:
     # "Actor is Character", kept only when a heading (a line that is only a name) names the character
     is_pairs: list[_Raw] = field(default_factory=list)
     headings: set[str] = field(default_factory=set)  # norm_key of every name in a name-only line
+    # finding's order -> (introduced as new, season it is tied to)
+    tags: dict[int, tuple[bool, int | None]] = field(default_factory=dict)
 
 
 def _ascii_apostrophe(s: str) -> str:
@@ -290,18 +293,70 @@ def _char_ok(char: str) -> bool:
     return bool(char) and not all(is_stop(w) for w in name_words(char))
 
 
-def scan(paragraphs: list[Paragraph]) -> CastFindings:
+# A passage that introduces people: every pair in its paragraph is new unless the pair itself says returning.
+_PARA_NEW_RE = re.compile(
+    r"\bnew[ \t]+(?:faces?|cast[ \t]+members?|characters?|additions?|arrivals?|recruits?)\b|\bnewcomers?\b"
+    r"|\b(?:join|joins|joining|joined)[ \t]+(?:the[ \t]+)?(?:cast|ensemble|show|series)\b|\bcast[ \t]+as\b"
+    r"|\b(?:joins|joining)[ \t]+as\b|\bnewly[ \t]+cast\b"
+)
+# Cues at the pair itself, or nearest before it in its sentence: the nearest decides.
+_PAIR_CUE_RE = re.compile(
+    r"(?P<new>\bnew[ \t]+(?:faces?|cast[ \t]+members?|characters?|additions?|arrivals?|recruits?)\b"
+    r"|\bnewcomers?\b|\bnewly[ \t]+cast\b|\bcast[ \t]+as\b|\bintroduc(?:es|ing|ed|e)\b"
+    r"|\b(?:join|joins|joining|joined)\b)"
+    r"|(?P<old>\breturning\b|\breturns?\b|\breturned\b|\bback[ \t]+as\b|\breprises?\b"
+    r"|\breprising\b|\breprised\b|\bagain\b|\bfamiliar\b|\bregulars?\b)"
+)
+_NEW_DESC_RE = re.compile(r"\bnew\b|\bnewcomer\b")
+
+
+def _newness(s: str, start: int, end: int, para_new: bool, desc: str | None = None) -> bool:
+    """Whether the pair at s[start:end] is introduced as new (cues in the pair, before it, its paragraph)."""
+    inside = [m for m in _PAIR_CUE_RE.finditer(s, start, end)]
+    if inside:
+        return inside[0].lastgroup == "new"
+    before = None
+    for m in _PAIR_CUE_RE.finditer(s, max(0, start - 200), start):
+        before = m
+    if before is not None:
+        return before.lastgroup == "new"
+    if desc and _NEW_DESC_RE.search(desc):
+        return True  # "will be a new teacher at Truham"
+    return para_new
+
+
+def _season_at(seasons: list[tuple[int, int]], pos: int) -> int | None:
+    """The season mentioned nearest `pos` (before it preferred)."""
+    best: tuple[int, int] | None = None
+    for at, n in seasons:
+        dist = pos - at if at <= pos else at - pos + 1000
+        if best is None or dist < best[0]:
+            best = (dist, n)
+    return best[1] if best else None
+
+
+def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
     """One pass over every sentence collecting explicit pairs, parentheticals, actor cues and people."""
     f = CastFindings()
     order = 0
     sentence_no = 0
+    head = title or next((p.text for p in paragraphs if p.is_headline), "")
+    title_seasons = season_mentions(head)
+    title_season = title_seasons[0][1] if len(title_seasons) == 1 else None
     for para in paragraphs:
         text = para.text
+        para_new = (
+            bool(_PARA_NEW_RE.search(text)) if "new" in text or "join" in text or " as" in text else False
+        )
+        para_seasons = season_mentions(text)
+        para_season = _season_at(para_seasons, 0) if len(set(n for _, n in para_seasons)) == 1 else None
+        default_season = para_season or title_season
         line = _DASH_LINE_RE.fullmatch(text) if len(text) <= 120 and "(" not in text else None
         if line:
             a, b = clean_name(line.group("a")), clean_name(line.group("b"))
             if a and b and a != b:
                 f.parens.append(_Paren(a, b, None, None, sentence_no, order, 0, len(text)))
+                f.tags[order] = (para_new, default_season)
                 order += 1
         if len(text) <= 80 and (h := _HEADING_RE.fullmatch(text)) is not None:
             for raw in (h.group("a"), h.group("b")):
@@ -318,7 +373,9 @@ def scan(paragraphs: list[Paragraph]) -> CastFindings:
             s = text[start:end]
             sentence_no += 1
             if scan_sentences:
-                order = _scan_sentence(s, prev_sentence, (para.index, start), sentence_no, order, f)
+                order = _scan_sentence(
+                    s, prev_sentence, (para.index, start), sentence_no, order, f, (para_new, default_season)
+                )
             prev_sentence = s
     return f
 
@@ -373,10 +430,25 @@ def _has(text: str, hints: tuple[str, ...]) -> bool:
 
 
 def _scan_sentence(
-    s: str, prev: str, at: tuple[int, int], sentence_no: int, order: int, f: CastFindings
+    s: str,
+    prev: str,
+    at: tuple[int, int],
+    sentence_no: int,
+    order: int,
+    f: CastFindings,
+    para_ctx: tuple[bool, int | None] = (False, None),
 ) -> int:
     # Characters already claimed by an explicit pattern (a bytearray keeps the check O(1) on huge input).
     claimed = bytearray(len(s) + 1)
+    para_new, default_season = para_ctx
+    seasons: list[tuple[int, int]] | None = None
+
+    def tag(n: int, start: int, end: int, desc: str | None = None) -> None:
+        nonlocal seasons
+        if seasons is None:
+            seasons = season_mentions(s)
+        season = _season_at(seasons, start) if seasons else default_season
+        f.tags[n] = (_newness(s, start, end, para_new, desc), season)
 
     def covered(pos: int) -> bool:
         return bool(claimed[pos])
@@ -397,6 +469,7 @@ def _scan_sentence(
         if split_title(actor)[0]:
             return  # "Mr. Farouk" is never the actor
         f.pairs.append(_Raw(actor, char, desc, order, at=(at[0], at[1] + m.start())))
+        tag(order, m.start(), m.end(), desc)
         if actor:
             f.actor_cues.add(actor)
         start, end = m.span()
@@ -442,11 +515,13 @@ def _scan_sentence(
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
         if is_full_name(actor) and _char_ok(char) and not covered(m.start("char")):
             f.is_pairs.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
+            tag(order, m.start(), m.end())
             order += 1
     for m in _POSSESSIVE_PAIR_RE.finditer(s) if ("'s " in s or "’s " in s) else ():
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
         if is_full_name(actor) and _char_ok(char) and not covered(m.start("char")):
             f.possessive.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
+            tag(order, m.start(), m.end())
             order += 1
     for m in _PLAYED_BY_RE.finditer(s) if ("played by" in s or "portrayed by" in s) else ():
         if _other_production(s, m.end("actor")):
@@ -494,6 +569,7 @@ def _scan_sentence(
         ) is not None:
             desc_after = " ".join(d.group("desc").split())
         p = _Paren(a, b, desc_before, desc_after, sentence_no, order, m.start(), m.end())
+        tag(order, m.start(), m.end(), desc_before or desc_after)
         order += 1
         # "Naomi (Bel Priestley) and Felix (Ash Self) will become new friends for Elle": shared description.
         if (
@@ -706,13 +782,20 @@ def build_cast(
                     char = other
             fullest[(r.actor, r.character)] = char
         key = (r.actor, norm_key(char))
+        new, season = findings.tags.get(r.order, (False, None))
         if key in seen:
             i = seen[key]
-            if out[i].description is None and r.description:
-                out[i] = CastPair(out[i].actor, out[i].character, r.description)
+            old = out[i]
+            out[i] = CastPair(
+                old.actor,
+                old.character,
+                old.description or r.description,
+                old.new or new,
+                old.season if old.season is not None else season,
+            )
             continue
         seen[key] = len(out)
-        out.append(CastPair(r.actor, char, r.description))
+        out.append(CastPair(r.actor, char, r.description, new, season))
     return out
 
 

@@ -74,6 +74,16 @@ def _season(m: re.Match) -> int | None:
     return int(m.group("s"))
 
 
+def season_mentions(text: str) -> list[tuple[int, int]]:
+    """(offset, season number) of every "season 3" / "third season" / "S3" in `text`."""
+    if not _SEASON_HINT_RE.search(text):
+        return []
+    return [(m.start(), _season(m)) for m in _SEASON_RE.finditer(text)]
+
+
+_SEASON_HINT_RE = re.compile(r"[Ss]eason|[Ss]eries|\bS\d")
+
+
 def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | None:
     """(kind, festival name) for the date at sentence[pos:end], from the nearest keyword."""
     production = bool(_PRODUCTION_RE.search(sentence))

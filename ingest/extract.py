@@ -50,7 +50,7 @@ def extract_article(text: str, file: str) -> ArticleFacts:
         if is_full_name(name):
             index.add(name, _ANY_NAME)
 
-    findings = _stage("cast", file, lambda: cast_mod.scan(paras), cast_mod.CastFindings())
+    findings = _stage("cast", file, lambda: cast_mod.scan(paras, header.title), cast_mod.CastFindings())
     raw_people = cast_mod.people_from(findings)
     for name in findings.actor_cues:
         index.add(name, _PERSON)

@@ -23,6 +23,10 @@ class CastPair:
     actor: str  # canonical full name, e.g. "Kit Connor"
     character: str  # fullest name the article gives, e.g. "Nick Nelson"
     description: str | None = None  # "Nick's older brother", "a new teacher at Truham"
+    # Not in the JSON contract; read by db.merge. The article introduces the pair as new ("new faces",
+    # "has been cast as", "joining the cast"), and the season it ties the role to, when it says.
+    new: bool = False
+    season: int | None = None
 
 
 @dataclass(frozen=True)

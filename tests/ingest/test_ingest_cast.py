@@ -227,3 +227,42 @@ def test_actor_possessive_character_with_a_show_character_name():
         "Heartstopper creator Alice Oseman's Nick is a fan favourite. Jo Bell's Marvel debut is next."
     )
     assert set(got) == {("Ash Self", "Felix"), ("Bel Priestley", "Naomi")}
+
+
+def _pairs_full(
+    text: str, headline: str = "Heartstopper news"
+) -> dict[tuple[str, str], tuple[bool, int | None]]:
+    facts = extract_article(headline + "\n" + text, "t.txt")
+    return {(c.actor, c.character): (c.new, c.season) for c in facts.cast}
+
+
+def test_new_from_the_pair_its_sentence_or_its_paragraph():
+    # Family: casting verbs at the pair ("has been cast as", "joins as"), the nearest cue before it in the
+    # sentence ("returning stars" beats an earlier "newcomers"), else the paragraph ("new faces").
+    got = _pairs_full(
+        "Dev Rao has been cast as Max Reed. Jo Bell is also back as Nora Pike.\n"
+        "The newcomers join returning stars Mia Chen (Rhea Sandhu) and Sam Oduya (Mr Lange).\n"
+        "The season brings some new faces. Lia Kim (Ollie Barr) is a neighbour of Nick."
+    )
+    assert {k: v[0] for k, v in got.items()} == {
+        ("Dev Rao", "Max Reed"): True,
+        ("Jo Bell", "Nora Pike"): False,
+        ("Mia Chen", "Rhea Sandhu"): False,
+        ("Sam Oduya", "Mr Lange"): False,
+        ("Lia Kim", "Ollie Barr"): True,
+    }
+
+
+def test_season_from_the_sentence_else_the_paragraph_else_the_headline():
+    got = _pairs_full(
+        "In season 3, Dev Rao plays Max Reed.\nJo Bell plays Nora Pike.\n"
+        "Mia Chen plays Rhea Sandhu in the third season.",
+        headline="Heartstopper season 4 cast",
+    )
+    assert {k: v[1] for k, v in got.items()} == {
+        ("Dev Rao", "Max Reed"): 3,
+        ("Jo Bell", "Nora Pike"): 4,
+        ("Mia Chen", "Rhea Sandhu"): 3,
+    }
+    # No season anywhere: none is guessed.
+    assert _pairs_full("Jo Bell plays Nora Pike.") == {("Jo Bell", "Nora Pike"): (False, None)}

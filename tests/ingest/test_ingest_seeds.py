@@ -153,3 +153,12 @@ def test_titles_and_dates(seeds):
     assert seeds["000"].title.startswith("Heartstopper, the hit Netflix series")
     assert seeds["001"].title == "“Heartstopper” Takes Us to Paris in First Season 2 Images"
     assert seeds["002"].date is None
+
+
+def test_001_new_faces_paragraph_marks_its_pairs_new_and_the_season(seeds):
+    facts = seeds["001"]
+    new = {c.character for c in facts.cast if c.new}
+    assert new == {"David", "Stephane", "Naomi", "Felix", "Sahar Zahid", "Mr. Farouk"}
+    assert {c.season for c in facts.cast} == {2}  # the headline's "Season 2"
+    # The JSON contract is unchanged by the two fields.
+    assert set(facts.to_json()["cast"][0]) == {"actor", "character", "description"}
