@@ -310,14 +310,17 @@ _PAIR_CUE_RE = re.compile(
 _NEW_DESC_RE = re.compile(r"\bnew\b|\bnewcomer\b")
 
 
-def _newness(s: str, start: int, end: int, para_new: bool, desc: str | None = None) -> bool:
-    """Whether the pair at s[start:end] is introduced as new (cues in the pair, before it, its paragraph)."""
-    inside = [m for m in _PAIR_CUE_RE.finditer(s, start, end)]
-    if inside:
-        return inside[0].lastgroup == "new"
+def _newness(cues: list[re.Match], start: int, end: int, para_new: bool, desc: str | None = None) -> bool:
+    """Whether the pair at [start, end) of its sentence is introduced as new: the first cue inside the pair,
+    else the nearest cue (at most 200 characters) before it, else a "new" description, else the paragraph."""
     before = None
-    for m in _PAIR_CUE_RE.finditer(s, max(0, start - 200), start):
-        before = m
+    for m in cues:
+        if m.start() >= end:
+            break
+        if m.start() >= start:
+            return m.lastgroup == "new"
+        if m.end() <= start and m.start() >= start - 200:
+            before = m
     if before is not None:
         return before.lastgroup == "new"
     if desc and _NEW_DESC_RE.search(desc):
@@ -345,9 +348,7 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
     title_season = title_seasons[0][1] if len(title_seasons) == 1 else None
     for para in paragraphs:
         text = para.text
-        para_new = (
-            bool(_PARA_NEW_RE.search(text)) if "new" in text or "join" in text or " as" in text else False
-        )
+        para_new = ("new" in text or "join" in text or "cast as" in text) and bool(_PARA_NEW_RE.search(text))
         para_seasons = season_mentions(text)
         para_season = _season_at(para_seasons, 0) if len(set(n for _, n in para_seasons)) == 1 else None
         default_season = para_season or title_season
@@ -409,6 +410,7 @@ _ROLE_VERB_HINTS = (
 )
 _WORK_HINTS = ("novel", "book", "comic")
 _INTERVIEW_HINTS = ("spoke", "speaking", "talk", "chat", "sat down", "interviewed")
+_OWN_SHOW_HINTS = ("eartstopper", "series", "show", "drama")
 _CREDIT_HINTS = ("star", "appear", "featur", "acted", "acts ", "played", "voiced")
 _CUE_HINTS = ("star", "actor", "actress", "newcomer", "cast", "eartstopper")
 # Every sentence-level pattern needs one of these somewhere in the paragraph.
@@ -426,7 +428,11 @@ _PERSON_PRIORITY = 3
 
 
 def _has(text: str, hints: tuple[str, ...]) -> bool:
-    return any(h in text for h in hints)
+    # A plain loop of substring tests: cheaper than any(<generator>) and than a regex alternation.
+    for h in hints:
+        if h in text:
+            return True
+    return False
 
 
 def _scan_sentence(
@@ -442,13 +448,15 @@ def _scan_sentence(
     claimed = bytearray(len(s) + 1)
     para_new, default_season = para_ctx
     seasons: list[tuple[int, int]] | None = None
+    cues: list[re.Match] = []
 
     def tag(n: int, start: int, end: int, desc: str | None = None) -> None:
-        nonlocal seasons
-        if seasons is None:
+        nonlocal seasons, cues
+        if seasons is None:  # once per sentence, and only for sentences that hold a pair
             seasons = season_mentions(s)
+            cues = list(_PAIR_CUE_RE.finditer(s))
         season = _season_at(seasons, start) if seasons else default_season
-        f.tags[n] = (_newness(s, start, end, para_new, desc), season)
+        f.tags[n] = (_newness(cues, start, end, para_new, desc), season)
 
     def covered(pos: int) -> bool:
         return bool(claimed[pos])
@@ -508,10 +516,11 @@ def _scan_sentence(
         if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
             desc = _description(None, ap.group("desc"), "")  # "will play Diane, Nick's aunt"
         add(m.group("actor") or "", m.group("char"), desc, m, m.end("char"), ref=bool(m.group("ref")))
-    for m in _APPOS_CHAR_RE.finditer(s) if ", " in s else ():
+    appos_char = ", " in s and (" in " in s or " on " in s) and _has(s, _OWN_SHOW_HINTS)
+    for m in _APPOS_CHAR_RE.finditer(s) if appos_char else ():
         if is_full_name(clean_name(m.group("actor"))) and not covered(m.start("char")):
             add(m.group("actor"), m.group("char"), None, m, m.end("char"))
-    for m in _IS_PAIR_RE.finditer(s) if " is " in s else ():
+    for m in _IS_PAIR_RE.finditer(s) if f.headings and " is " in s else ():
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
         if is_full_name(actor) and _char_ok(char) and not covered(m.start("char")):
             f.is_pairs.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))

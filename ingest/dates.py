@@ -83,7 +83,10 @@ _ISO_HINT_RE = re.compile(r"\d\d\d\d-\d")
 
 def might_have_date(text: str) -> bool:
     """Cheap test before the full date pattern: every date form has a month name or is ISO."""
-    return any(m in text for m in _MONTH_STEMS) or bool(_ISO_HINT_RE.search(text))
+    for m in _MONTH_STEMS:
+        if m in text:
+            return True
+    return "-" in text and _ISO_HINT_RE.search(text) is not None
 
 
 def find_dates(text: str) -> list[FoundDate]:

@@ -166,7 +166,6 @@ class NameIndex:
         words = name_words(name)
         if not words:
             return None
-        candidates = [p for p, pr in self.persons.items() if pr >= min_priority]
         if len(words) >= 2:
             if is_full_name(name):
                 return name
@@ -174,8 +173,9 @@ class NameIndex:
         token = words[0]
         if is_stop(token):
             return None
-        for pick in (lambda w: w[-1] == token, lambda w: w[0] == token):
-            hits = {p for p in candidates if pick(p.split())}
+        candidates = [p for p, pr in self.persons.items() if pr >= min_priority]
+        for i in (-1, 0):  # surname first, then first name
+            hits = {p for p in candidates if name_words(p)[i] == token}
             if len(hits) == 1:
                 return hits.pop()
             if len(hits) > 1:

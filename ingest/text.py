@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A sentence ends at . ! ? or … (optionally followed by closing quotes/brackets), then space, then
 # something that can start a sentence.
@@ -49,8 +50,10 @@ def _continues(previous: str, line: str) -> bool:
     return previous[-1] not in _PARAGRAPH_END and line[0].islower()
 
 
+@lru_cache(maxsize=1024)
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in a paragraph."""
+    """(start, end) of each sentence in a paragraph. Cached: cast, quotes and events all split the same
+    paragraphs (callers must not mutate the list)."""
     spans = []
     start = 0
     for m in _BOUNDARY.finditer(text):
