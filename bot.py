@@ -20,7 +20,6 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-import aiohttp
 import discord
 from discord.ext import commands
 
@@ -35,10 +34,6 @@ from db.store import Store
 log = logging.getLogger("heartstopper")
 
 FRESHNESS_CHECK_EVERY = 2.0  # seconds: how stale another process's reload may look before we notice it
-# discord.py's default HTTP connector has no limit, so a burst of interactions opens one TCP connection per
-# concurrent callback; a small reused pool answered a 2000-interaction burst ~1.5-2x faster
-# (docs/benchmarks.md).
-HTTP_CONNECTIONS = 16
 
 
 def use_fast_event_loop() -> bool:
@@ -77,12 +72,6 @@ class HeartstopperBot(commands.Bot):
         if self._store is None:
             raise RuntimeError("the store is opened in setup_hook; the bot has not started")
         return self._store
-
-    async def login(self, token: str) -> None:
-        # The connector must be made inside the running loop, so here rather than in __init__.
-        if self.http.connector is discord.utils.MISSING:
-            self.http.connector = aiohttp.TCPConnector(limit=HTTP_CONNECTIONS)
-        await super().login(token)
 
     async def setup_hook(self) -> None:
         self._store = await Store.open(self.settings.database_path, self.settings.articles_dir)
