@@ -56,7 +56,9 @@ _NOT_DESC = (
 _OCCUPATION = rf"\b(?:(?:a|an|the){SP})?(?P<occ>(?:(?:[A-Z]{{2,4}}|{_NOT_DESC}[a-z][a-z\-]*){SP}){{1,3}})"
 _DESC_BEFORE = rf"(?:{_DESC},?{SP}|{_OCCUPATION})?"
 _AUX = (
-    r"(?:who|also|now|will|is|are|was|has|have|had|been|be|set|to|going|currently|back|shall|would|then|'ll)"
+    r"(?:who|also|now|will|is|are|was|has|have|had|been|be|set|to|going|currently|back|shall|would|then|'ll"
+    # casting-news verbs: "has been tapped to play", "was chosen to portray"
+    r"|tapped|chosen|picked|hired|signed|recruited|enlisted|drafted|booked|lined[ \t]+up)"
 )
 _PLAY_VERB = (
     rf"(?P<verb>plays|play|played|playing|portrays|portray|portrayed|portraying|stars{SP}as|star{SP}as"
@@ -64,6 +66,10 @@ _PLAY_VERB = (
     rf"|(?:joins|join|joined|joining){SP}(?:the{SP}(?:cast|show|series){SP})?as"
     rf"|(?:takes|take|took|taking){SP}on{SP}the{SP}role{SP}of|voices|voice|voiced|voicing"
     rf"|back{SP}as|(?:appears|appear|appeared|appearing){SP}as"
+    # "will recur as", "guest stars as", "joins in the recurring role of", "set for a guest arc as"
+    rf"|(?:recurs|recur|recurring|guest[ \t-]stars|guest[ \t-]star|guest[ \t-]starring){SP}as"
+    rf"|(?:(?:joins|join|joined|joining){SP})?(?:in|for){SP}(?:a|an|the){SP}(?:[a-z\-]+{SP}){{0,2}}"
+    rf"(?:role|arc|part|stint){SP}(?:as|of)"
     # "reprises her role as", "nominated for his role as", "won praise for their turn as"
     rf"|(?:(?!(?:and|or|but)\b)[a-z]+{SP}){{0,3}}(?:his|her|their){SP}(?:[a-z]+{SP})?(?:role|roles|part|turn){SP}as)"
 )
@@ -79,7 +85,10 @@ _PLAYS_TAIL = (
     rf"(?:,[ \t]*\d{{1,2}},|[ \t]*\(\d{{1,2}}\)"
     # "Lia Kim, who starred in Moonfall as Iris Day, plays ...": a relative clause about another credit.
     rf"|,{SP}who{SP}(?:(?!plays?\b|portrays?\b|voices?\b|,{SP}and\b|,{SP}who\b)[^;:()\n]){{1,120}}?"
-    rf",[\"”’]?(?={SP}(?:{_AUX}{SP}){{0,3}}[a-z]))?[ \t]*,?[ \t]*"
+    rf",[\"”’]?(?={SP}(?:{_AUX}{SP}){{0,3}}[a-z])"
+    # "Jo Bell is the show's big new addition, playing Nora Pike": a clause about the actor, then the role.
+    rf"|{SP}(?:is|was|becomes|became){SP}(?:(?!plays?\b|playing\b|portray)[^,;:()\n.\"“”]){{1,80}}?"
+    rf"(?=,{SP}(?:playing|portraying){SP}))?[ \t]*,?[ \t]*"
     rf"(?:{_AUX}[ \t]+){{0,4}}{_PLAY_VERB}{SP}(?:the{SP}(?:role|part){SP}of{SP})?"
     rf"{_DESC_BEFORE}(?P<char>{CHAR})"
 )
@@ -99,7 +108,7 @@ _PLAYED_BY_RE = re.compile(
     rf"{_DESC_BEFORE}(?P<char>{CHAR})(?P<appos>,[^,.;:()\"“”\n]{{1,80}},)?[ \t]*[,(]?[ \t]*"
     rf"(?P<aux>(?:(?:who|is|was|will|be|being|to|now|also|set|going|has|been|are|were|once|again|still"
     rf"|currently|already|later)[ \t]+){{0,5}})"
-    rf"(?:played|portrayed){SP}by{SP}{_ACTOR_EPITHET}"
+    rf"(?:played|portrayed|brought{SP}to{SP}life|embodied|essayed){SP}by{SP}{_ACTOR_EPITHET}"
     rf"(?P<actor>{NAME})"
 )
 # "Corinna Brown's Tara Jones", "Ash Self's Felix and ...": only when the article marks the actor as an actor
@@ -115,7 +124,7 @@ _APPOS_CHAR_RE = re.compile(
 # "Rhea Norwood is Imogen, Nick's friend": only trusted under a cast-guide heading naming the character.
 _IS_PAIR_RE = re.compile(rf"(?P<actor>{NAME}){SP}is{SP}(?P<char>{CHAR})(?=[ \t]*[,.;:]|[ \t]*$)")
 _POSSESSIVE_PAIR_RE = re.compile(
-    rf"(?P<actor>{NAME})['’]s{SP}(?P<char>{CHAR})"
+    rf"(?P<actor>{NAME})['’]s{SP}(?P<char>{CHAR})(?![\w'’])"
     rf"(?![ \t]+(?!(?:and|in|is|was|will|has|had|who|with|as|opposite|on|at|for|to|from|also|are)\b)[a-z])"
 )
 _PAREN_APPOSITIVE_RE = re.compile(
@@ -124,11 +133,17 @@ _PAREN_APPOSITIVE_RE = re.compile(
 # "Corinna Brown and Kizzy Edgell as Tara Jones and Darcy Olsson (respectively)".
 _LIST_SEP = rf"(?:[ \t]*,[ \t]*(?:and{SP})?|{SP}(?:and|&){SP})"
 _LIST_AS_RE = re.compile(
-    rf"(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}}){SP}(?:(?:{_AUX}|respectively)[ \t]+){{0,3}}"
+    rf"(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}})(?:,?{SP}who)?"  # ", who play Charlie and Nick"
+    rf"{SP}(?:(?:{_AUX}|respectively)[ \t]+){{0,3}}"
     rf"(?:as|play|plays|portray|star{SP}as|stars{SP}as|return{SP}as|returns{SP}as|reprise{SP}their{SP}roles{SP}as)"
     rf"{SP}(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}})(?=[ \t]*(?:[.,;:)!?]|$)|{SP}(?!as\b)[a-z])"
 )
 _LIST_SPLIT_RE = re.compile(_LIST_SEP)
+# "As aspiring artist Elle Argent, Yasmin Finney gets...": the role leads its sentence, then the actor (not a
+# list of names: "As Joe Locke, Kit Connor and ... arrived").
+_INVERTED_AS_RE = re.compile(
+    rf"[ \t\"“]*As{SP}{_DESC_BEFORE}(?P<char>{CHAR}),{SP}(?P<actor>{NAME})(?![\w'’]|[ \t]*,|{SP}(?:and|&)\b)"
+)
 _PAREN_RE = re.compile(rf"(?P<a>{CHAR})[ \t]*\([ \t]*(?P<b>{CHAR})[ \t]*\)")
 _DESC_TAIL_RE = re.compile(rf"{_DESC}[ \t]*,?[ \t]*$")
 _DESC_AFTER_RE = re.compile(
@@ -147,7 +162,8 @@ _OTHER_PRODUCTION_RE = re.compile(
 # Our own show, its seasons and platform: "as Nick Nelson in Heartstopper / in Season 2 / on Netflix".
 _OWN_PRODUCTION = frozenset("Heartstopper Season Series Netflix Volume Episode Part Chapter".split())
 _DASH_LINE_RE = re.compile(
-    rf"[ \t]*(?:[-•*·][ \t]*)?(?P<a>{CHAR})[ \t]*(?:[–—:]|-)[ \t]*(?P<b>{CHAR})[ \t]*\.?[ \t]*"
+    rf"[ \t]*(?:[-•*·][ \t]*|\d{{1,2}}[.)][ \t]*)?"  # a bullet or a listicle's number
+    rf"(?P<a>{CHAR})[ \t]*(?:[–—:]|-)[ \t]*(?P<b>{CHAR})[ \t]*\.?[ \t]*"
 )
 _ACTOR_CUE_RE = re.compile(
     rf"\b(?:star|stars|actor|actress|actors|actresses|co-?stars?|newcomers?|cast{SP}members?|starring"
@@ -169,7 +185,11 @@ _ROLE = (
     r"|interviewer|critic|journalist|reporter|editor|correspondent|columnist|photographer)"
 ).replace("{SP}", SP)
 _ROLE_MOD = r"(?:(?:TV|film|television|series|show|music|entertainment)[ \t]+){0,2}"
-_ROLE_BEFORE_RE = re.compile(rf"\b(?P<role>{_ROLE_MOD}{_ROLE}){SP}(?P<n>{NAME})")
+# "creator Alice Oseman", and "Creator Alice Oseman" opening a sentence.
+_ROLE_BEFORE_RE = re.compile(
+    rf"\b(?P<role>{_ROLE_MOD}{_ROLE}|(?:Co-creator|Creator|Showrunner|Writer|Author|Director|Producer)){SP}"
+    rf"(?P<n>{NAME})"
+)
 _ROLE_AFTER_RE = re.compile(
     rf"(?P<n>{NAME}),{SP}(?:who{SP}is{SP})?(?:the|a|an|our)(?:{SP}[\w'’\-]+){{0,3}}?{SP}(?P<role>{_ROLE_MOD}{_ROLE})\b"
 )
@@ -381,7 +401,15 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
     return f
 
 
-_TITLE_PREPOSITIONS = frozenset(("in", "on", "from", "In", "On", "From"))
+# "seen in BBC's Grime Kids as Tyrone", "in the Netflix film X as Y": the name before "as" is a production.
+_PRODUCTION_BEFORE_RE = re.compile(
+    rf"\b(?:[Ii]n|[Oo]n|[Ff]rom)(?:{SP}the)?(?:{SP}(?:{TOKEN}|[A-Z]{{2,5}})['’]s?)?"
+    rf"(?:{SP}(?:hit|new|film|movie|series|show|drama|sitcom|musical|play))?{SP}$"
+)
+
+
+def _production_before(s: str, pos: int) -> bool:
+    return _PRODUCTION_BEFORE_RE.search(s[max(0, pos - 60) : pos]) is not None
 
 
 def _prev_word(s: str, pos: int) -> str:
@@ -390,6 +418,7 @@ def _prev_word(s: str, pos: int) -> str:
 
 
 # Cheap substring tests that let a sentence skip the patterns it cannot match (keeps extraction fast).
+_PLAYED_BY_HINTS = ("played by", "portrayed by", "life by", "embodied by", "essayed by")
 _PLAY_HINTS = ("play", "portray", " as ", "role of", "voic")
 _ROLE_HINTS = (
     "creator", "showrunner", "writer", "author", "novelist", "illustrator", "cartoonist", "producer",
@@ -415,7 +444,8 @@ _CREDIT_HINTS = ("star", "appear", "featur", "acted", "acts ", "played", "voiced
 _CUE_HINTS = ("star", "actor", "actress", "newcomer", "cast", "eartstopper")
 # Every sentence-level pattern needs one of these somewhere in the paragraph.
 _ANY_HINTS = (
-    " as ", "play", "portray", "role of", "voic", "(", "star", "actor", "actress", "newcomer", "cast",
+    " as ", "As ", "play", "portray", "life by", "embodied by", "essayed by",
+    "role of", "voic", "(", "star", "actor", "actress", "newcomer", "cast",
     "eartstopper", "direct", "wrote", "writes", "written", "creat", "penned", "pens", "produc", "illustrat",
     "compos", "novel", "book", "comic", "spoke", "speaking", "talk", "chat", "sat down", "interviewed",
     " is ", " series", " show", " drama",
@@ -496,10 +526,13 @@ def _scan_sentence(
         if len(actors) == len(chars) and all(actors) and all(chars) and not _other_production(s, m.end()):
             for actor, char in zip(actors, chars, strict=True):
                 add(actor, char, None, m, m.end())
+    if s.lstrip(' \t"“').startswith("As ") and (m := _INVERTED_AS_RE.match(s)) is not None:
+        if is_full_name(clean_name(m.group("actor"))) and not _production_before(s, m.start("char")):
+            add(m.group("actor"), m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
     for m in _AS_RE.finditer(s) if has_as else ():
         if covered(m.start("char")) or _other_production(s, m.end("char")):
             continue
-        if _prev_word(s, m.start()) in _TITLE_PREPOSITIONS:
+        if _production_before(s, m.start()):
             continue  # "starred in Rocketman as Elton John": the name before "as" is a production
         desc = _desc_of(m, context(m.start("char")))
         if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
@@ -528,11 +561,13 @@ def _scan_sentence(
             order += 1
     for m in _POSSESSIVE_PAIR_RE.finditer(s) if ("'s " in s or "’s " in s) else ():
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
-        if is_full_name(actor) and _char_ok(char) and not covered(m.start("char")):
+        # A surname alone ("Locke's Charlie Spring") is resolved and checked in build_cast.
+        surname = " " not in actor and actor.lower() not in CHARACTER_HINTS and not split_title(actor)[0]
+        if (is_full_name(actor) or surname) and _char_ok(char) and not covered(m.start("char")):
             f.possessive.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
             tag(order, m.start(), m.end())
             order += 1
-    for m in _PLAYED_BY_RE.finditer(s) if ("played by" in s or "portrayed by" in s) else ():
+    for m in _PLAYED_BY_RE.finditer(s) if _has(s, _PLAYED_BY_HINTS) else ():
         if _other_production(s, m.end("actor")):
             continue
         before = _prev_word(s, m.start("char"))
@@ -613,7 +648,10 @@ def _scan_people(s: str, f: CastFindings, order: int) -> None:
     def add(raw: str, role: str) -> None:
         name = clean_name(raw)
         if name and is_full_name(name) and not split_title(name)[0]:
-            f.people.append((name, " ".join(role.split()), order))
+            role = " ".join(role.split())
+            if " " not in role and role[1:2].islower():
+                role = role[0].lower() + role[1:]  # "Creator" opening a sentence
+            f.people.append((name, role, order))
 
     low = s.lower()
     if _has(low, _ROLE_HINTS):
@@ -733,6 +771,14 @@ def build_cast(
             raws.append(r)
     non_cast = {name for name, _role, _ in findings.people}
     for r in findings.possessive:
+        if not is_full_name(r.actor):
+            # "Locke's Charlie Spring": the surname of someone the article treats as a person, never a
+            # character's first name ("Nick's Charlie"), and the character one of the show's own.
+            full = index.resolve(r.actor, min_priority=_PERSON_PRIORITY)
+            show_char = name_words(r.character)[0].lower() in CHARACTER_HINTS
+            if not full or norm_key(full) in chars or not show_char:
+                continue
+            r = _Raw(full, r.character, r.description, r.order, r.strong, r.at)
         if r.actor in crew or r.actor in non_cast:
             continue
         if (

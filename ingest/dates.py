@@ -49,6 +49,7 @@ _WEEKDAY_BEFORE_RE = re.compile(rf"\b(?P<wd>{_WEEKDAY}),?[ \t]+$")
 _PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:in|since|from|until|till|by|during|early|late|mid|mid-|end[ \t]+of|start[ \t]+of|beginning[ \t]+of"
     r"|throughout|this|next|last|back[ \t]+in)[ \t]+$"
+    r"|\b(?:early|mid|late)-$"  # "in mid-December"
 )
 
 _RELATIVE = frozenset(("last", "next", "this"))

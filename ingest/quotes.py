@@ -96,7 +96,8 @@ _REPORTING_RE = re.compile(
 )
 _SUBJECT_PRONOUN_RE = re.compile(rf"[ \t]*(?:{_PRONOUN})\b")
 # A name next to a speech verb anywhere in the article marks that name as a person.
-_VERB_AFTER_NAME_RE = re.compile(rf"{_APPOSITION}{_ADVERB}[ \t]+{_VERB}\b")
+# "Netflix's director of UK drama, Anne Mensah, said": the name closes an appositive role.
+_VERB_AFTER_NAME_RE = re.compile(rf"(?:{_APPOSITION}|,)?{_ADVERB}[ \t]+{_VERB}\b")
 # Inverted attribution ("...," said Connor): only verbs that take the speaker after them.
 _VERB_BEFORE_NAME_RE = re.compile(
     r"\b(?:said|says|added|adds|commented|explained|explains|laughed|joked|continued|revealed|admitted"
@@ -116,6 +117,12 @@ _OBJECT_WORDS = frozenset(
     "interviewed asked told".split()
 )
 _NAME_RE = re.compile(NAME)
+# An interview transcript line: "Joe Locke: answer", "**Locke:** answer", "JL: answer".
+_QA_RE = re.compile(
+    rf"[ \t]*(?:\*\*|__)?[ \t]*(?P<label>{NAME}|[A-Z]{{2,3}})"
+    rf"[ \t]*(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*"
+)
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z]")
 
 
 @dataclass
@@ -349,6 +356,13 @@ def find_quotes(
         if para.is_headline:
             continue
         text = para.text
+        if ":" in text[:40] and (qa := _qa_answer(text, index)) is not None:
+            speaker, answer = qa
+            speakers.said(speaker, para.index, 0)
+            if (speaker, answer) not in seen:
+                seen.add((speaker, answer))
+                out.append(Quote(speaker, answer))
+            continue
         tweet = bool(_TWEET_RE.search(text))
         spans = _spans(text)
         if not spans:
@@ -415,6 +429,34 @@ def find_quotes(
                 seen.add(key)
                 out.append(Quote(speaker, quote))
     return out
+
+
+def _qa_answer(text: str, index: NameIndex) -> tuple[str, str] | None:
+    """(speaker, answer) when the paragraph is an interviewee's answer in a Q&A transcript: the label is a
+    person the article knows (full name, surname, first name or initials) and what follows reads as speech,
+    not a question (the interviewer's) or a name (a cast list's "Charlie Spring: Joe Locke")."""
+    m = _QA_RE.match(text)
+    if m is None:
+        return None
+    answer = _clean_quote(text[m.end() :]).strip(_DOUBLE_MARKS + "‘’'")
+    if _words(answer) < 2 or answer.endswith("?") or not _LOWER_WORD_RE.search(answer):
+        return None
+    if len(answer) > MAX_QUOTE_CHARS:
+        return None
+    label = m.group("label")
+    if label.isupper():
+        people = [p for p, pr in index.persons.items() if pr >= 2 and _initials(p) == label]
+        full = people[0] if len(people) == 1 else None
+    else:
+        name = clean_name(label)
+        full = (name if is_full_name(name) else index.resolve(name)) if name else None
+    if full is None or index.persons.get(full, 0) < 2:
+        return None
+    return full, answer
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 _SAID_TAIL_RE = re.compile(r"\b(?:said|says|adds|added|told|tells|explained|explains)[ \t]*$")

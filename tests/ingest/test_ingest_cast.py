@@ -266,3 +266,76 @@ def test_season_from_the_sentence_else_the_paragraph_else_the_headline():
     }
     # No season anywhere: none is guessed.
     assert _pairs_full("Jo Bell plays Nora Pike.") == {("Jo Bell", "Nora Pike"): (False, None)}
+
+
+def test_numbered_listicle_lines():
+    # Family: an entertainment site's numbered list, "1. Actor — Character", one entry per line.
+    got = _cast("Meet the stars below.\n1. Dev Rao — Nick Nelson\nMore on him soon.\n2) Lia Kim - Tao Xu\n")
+    assert set(got) == {("Dev Rao", "Nick Nelson"), ("Lia Kim", "Tao Xu")}
+
+
+def test_passive_role_verbs_besides_played_by():
+    # Family: "Character is brought to life / embodied by Actor".
+    got = _cast(
+        "Ollie's anxious cousin Max Reed is brought to life by Dev Rao. Nora Pike, the new art teacher, "
+        "will be embodied by Oscar nominee Lia Kim."
+    )
+    assert set(got) == {("Dev Rao", "Max Reed"), ("Lia Kim", "Nora Pike")}
+
+
+def test_casting_news_verbs_and_recurring_roles():
+    # Family: trade-paper scoops: "tapped to play", "will recur as", "joins in the recurring role of",
+    # "has been set for a guest arc as".
+    got = _cast(
+        "Dev Rao has been tapped to play Max Reed. Lia Kim will recur as Ollie Barr, while Jo Bell joins "
+        "in the recurring role of Dr. Nora Pike and Sam Hale has been set for a guest arc as Charlie's "
+        "tutor Ezra Stone."
+    )
+    assert got == {
+        ("Dev Rao", "Max Reed"): None,
+        ("Lia Kim", "Ollie Barr"): None,
+        ("Jo Bell", "Dr. Nora Pike"): None,
+        ("Sam Hale", "Ezra Stone"): "Charlie's tutor",
+    }
+
+
+def test_other_production_after_a_network_possessive_before_as():
+    # Family: "seen in BBC's Show as Role", "in the Netflix film Show as Role": a credit, not our cast.
+    got = _cast(
+        "Dev Rao plays Max Reed. Rao was most recently seen in ITV’s Cold Harbour as Tom. "
+        "Lia Kim joins as Ollie Barr; Kim starred in the film Moonfall as Iris."
+    )
+    assert set(got) == {("Dev Rao", "Max Reed"), ("Lia Kim", "Ollie Barr")}
+
+
+def test_paired_list_with_who_play():
+    # Family: "A and B, who play C and D, ..." (a list in a relative clause pairs in order).
+    got = _cast("We met Dev Rao and Lia Kim, who play Max Reed and Ollie Barr, on the last day of the shoot.")
+    assert set(got) == {("Dev Rao", "Max Reed"), ("Lia Kim", "Ollie Barr")}
+
+
+def test_surname_possessive_show_character():
+    # Family: "Locke's Charlie spends...": a known person's surname, a show character; never a character's
+    # own possessive ("Nick's Charlie") nor the creator's.
+    got = _cast(
+        'Dev Rao is on set today. "It is cold," says Rao. Rao\'s Charlie Spring spends the season in '
+        "therapy. "
+        "Nick's Charlie is a fan favourite. Creator Jo Bell said the role was hard to cast. Bell's Tori "
+        "is funnier this year."
+    )
+    assert set(got) == {("Dev Rao", "Charlie Spring")}
+
+
+def test_inverted_as_character_then_actor():
+    # Family: "As (description) Character, Actor ..." leading its sentence; never a list of people.
+    got = _cast(
+        "As aspiring artist Nora Pike, Lia Kim gets her own storyline. "
+        "As Dev Rao, Sam Hale and Jo Bell arrived, fans screamed. As Netflix confirmed, Ezra Stone returns."
+    )
+    assert got == {("Lia Kim", "Nora Pike"): "aspiring artist"}
+
+
+def test_actor_clause_then_participle_playing():
+    # Family: "Actor is <something>, playing Character".
+    got = _cast("Dev Rao is the season's biggest new addition, playing TV presenter Max Reed.")
+    assert got == {("Dev Rao", "Max Reed"): "TV presenter"}

@@ -131,3 +131,9 @@ def test_award_ceremonies_and_branded_festivals_are_festival_events():
         ("festival", "2024-02-12"),
         ("festival", "2023-07"),
     }
+
+
+def test_hyphenated_early_mid_late_month():
+    # Family: "wrapped in mid-December", "began in early-March" (the year from the date line).
+    got = _events("date 2024-09-20\nHeartstopper news\nFilming began in early-March and wrapped in mid-July.")
+    assert {(k, d) for k, d, _ in got} == {("production_start", "2024-03"), ("production_end", "2024-07")}

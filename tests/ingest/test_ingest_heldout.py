@@ -8,6 +8,9 @@ Unseen scores (each batch scored by the extractor as it stood BEFORE anyone tune
 - batch 2 (variety_casting, digitalspy_whos_who, pinknews_s3_interview, tudum_premiere, guardian_feature,
   awards_report; written against the rules of commit 9cf2e00):
   cast P .946 R .778 (35/37/45), quotes P .815 R .759 (22/27/29), events P .917 R .647 (11/12/17)
+- batch 3 (eonline_listicle, radiotimes_guide, gaytimes_qa, deadline_scoop, bbc_news, collider_setvisit;
+  written against the rules of commit 05936c0): cast P .929 R .703 (26/28/37), quotes P 1.0 R .714 (20/20/28),
+  events P .941 R .941 (16/17/17)
 After a batch was scored, rule fixes were made by pattern family (each with its own unit test), so the
 scores this test asserts on these files are no longer unseen scores.
 """

@@ -172,3 +172,35 @@ def test_gendered_pronoun_skips_a_person_known_by_the_other_pronoun():
         ("Dev Rao", "Completely wild"),
         ("Ana Lopez", "I still think about it"),
     ]
+
+
+def test_question_and_answer_transcript_lines_are_quotes():
+    # Family: Q&A interviews. "Name: answer" (full name, bold surname, first name or initials) is that
+    # person's direct speech; questions ("Q:", the outlet, anything ending in "?") and cast-list lines
+    # are not.
+    got = _quotes(
+        INTRO + "Interview by Sam Hale\n"
+        "Q: How did it feel to join the cast?\n"
+        "Ana Lopez: Terrifying, honestly. I didn't sleep the night before.\n"
+        "ATTITUDE: And now?\n"
+        "**Lopez:** Now it feels like home.\n"
+        "Ana: I still pinch myself.\n"
+        "AL: Every single day.\n"
+        "Rosa Reyes: Ana Lopez\n"
+        "Sam Hale: What comes next for you?\n"
+    )
+    assert got == [
+        ("Ana Lopez", "Terrifying, honestly. I didn't sleep the night before."),
+        ("Ana Lopez", "Now it feels like home."),
+        ("Ana Lopez", "I still pinch myself."),
+        ("Ana Lopez", "Every single day."),
+    ]
+
+
+def test_partial_quote_after_an_appositive_role_before_the_name():
+    # Family: "The streamer's head of drama, Jo Bell, said the film would be "..."".
+    got = _quotes(
+        "The streamer's head of UK drama, Jo Bell, said the film would be "
+        '"the perfect ending to a story that meant so much".'
+    )
+    assert got == [("Jo Bell", "the perfect ending to a story that meant so much")]
