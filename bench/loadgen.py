@@ -12,6 +12,7 @@ import logging
 import time
 from typing import Any
 
+from localdiscord import GUILD_ID, SECOND_GUILD_ID
 from localdiscord.server import Interaction, LocalDiscord
 
 DEADLINE = 3.0  # seconds: Discord's limit for the first response
@@ -19,24 +20,31 @@ USER_BASE = 10**17  # distinct, valid-looking snowflakes: one fan per interactio
 
 
 class LoadGenerator:
-    def __init__(self) -> None:
-        self.discord = LocalDiscord(heartbeat_interval_ms=41250)
+    def __init__(self, shards: int = 1) -> None:
+        # With two shards, one guild on each ((guild_id >> 22) % 2 routes them as Discord does).
+        guilds = (GUILD_ID, SECOND_GUILD_ID) if shards == 2 else (GUILD_ID,)
+        self.discord = LocalDiscord(heartbeat_interval_ms=41250, guild_ids=guilds, shard_count=shards)
         self._next_user = USER_BASE
 
     def _user(self) -> int:
         self._next_user += 1
         return self._next_user
 
-    async def _send(self, line: str, *, as_: str = "member") -> Interaction:
+    async def _send(self, line: str, *, as_: str = "member", guild_id: int | None = None) -> Interaction:
         """`line` is a slash command, or "? /cast name:Ta" for an autocomplete interaction."""
         if line.startswith("?"):
             return await self.discord.send_interaction(
-                line[1:].strip(), user_id=self._user(), autocomplete=True, as_=as_
+                line[1:].strip(), user_id=self._user(), autocomplete=True, as_=as_, guild_id=guild_id
             )
-        return await self.discord.send_interaction(line, user_id=self._user(), as_=as_)
+        return await self.discord.send_interaction(line, user_id=self._user(), as_=as_, guild_id=guild_id)
 
-    async def op_wait_ready(self, commands: list[str], timeout: float = 30.0) -> dict[str, Any]:  # noqa: ASYNC109
-        await self.discord.wait_until_connected(timeout)
+    async def op_wait_ready(
+        self,
+        commands: list[str],
+        timeout: float = 30.0,  # noqa: ASYNC109
+        shard_ids: list[int] | None = None,
+    ) -> dict[str, Any]:
+        await self.discord.wait_until_connected(timeout, shard_ids=shard_ids)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while not all(c in self.discord.commands for c in commands):
@@ -73,9 +81,15 @@ class LoadGenerator:
         return {"latencies": latencies, "unanswered": unanswered, "problems": problems}
 
     async def op_burst(self, lines: list[str], n: int, grace: float = 10.0) -> dict[str, Any]:
-        """n interactions sent back to back without waiting; then wait for every answer (or give up)."""
+        """n interactions sent back to back without waiting; then wait for every answer (or give up).
+
+        With several guilds (one per shard), the interactions alternate between them.
+        """
+        guilds = self.discord.guild_ids
         started = time.monotonic()
-        records = [await self._send(lines[i % len(lines)]) for i in range(n)]
+        records = [
+            await self._send(lines[i % len(lines)], guild_id=guilds[i % len(guilds)]) for i in range(n)
+        ]
         sent = time.monotonic()
         give_up = sent + DEADLINE + grace
         while time.monotonic() < give_up:
@@ -150,8 +164,8 @@ class LoadGenerator:
         return result
 
 
-async def _serve(conn: Any) -> None:
-    gen = LoadGenerator()
+async def _serve(conn: Any, shards: int) -> None:
+    gen = LoadGenerator(shards)
     await gen.discord.start()
     conn.send({"base_url": gen.discord.base_url})
     loop = asyncio.get_running_loop()
@@ -173,8 +187,8 @@ async def _serve(conn: Any) -> None:
         await gen.discord.stop()
 
 
-def main(conn: Any) -> None:
+def main(conn: Any, shards: int = 1) -> None:
     """Process entry point (multiprocessing, spawn): serve requests on `conn` until "stop" or EOF."""
     logging.basicConfig(level=logging.ERROR)
     logging.getLogger("localdiscord").setLevel(logging.ERROR)
-    asyncio.run(_serve(conn))
+    asyncio.run(_serve(conn, shards))

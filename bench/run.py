@@ -8,6 +8,7 @@ Heartstopper bot), each a fresh `python -m bench.botproc` so its start-up time a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import multiprocessing
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import corpus, fuzzy
-from bench.stats import latency_summary, ratio, rss_mb
+from bench.stats import cpu_seconds, latency_summary, ratio, rss_mb
 from config import PROJECT_ROOT
 
 
@@ -49,17 +50,27 @@ AUTOCOMPLETE = [f"? /cast name:{p}" for p in ("T", "Ta", "Tao", "Ni", "Nick", "K
 QUOTE_ABOUT = ["/quote about:scene", "/quote about:season", "/quote about:filming", "/quote about:rugby"]
 COUNTDOWN = ["/countdown"]
 PING = ["/ping"]
+BOT_SEQUENTIAL = (
+    ("cast_exact", CAST_EXACT),
+    ("cast_fuzzy", CAST_FUZZY),
+    ("autocomplete", AUTOCOMPLETE),
+    ("quote_about", QUOTE_ABOUT),
+    ("countdown", COUNTDOWN),
+)
+QUIET_SECONDS = 3.0  # after the bursts, before reading RSS again: the bot may give memory back when idle
 
 
 class LoadGen:
     """The load generator process and the pipe to it."""
 
-    def __init__(self) -> None:
+    def __init__(self, shards: int = 1) -> None:
         from bench import loadgen
 
         ctx = multiprocessing.get_context("spawn")
         self._conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=loadgen.main, args=(child,), name="bench-loadgen", daemon=True)
+        self.process = ctx.Process(
+            target=loadgen.main, args=(child, shards), name="bench-loadgen", daemon=True
+        )
         self.process.start()
         child.close()
         self.base_url = self._conn.recv()["base_url"]
@@ -82,7 +93,15 @@ class LoadGen:
 
 
 @contextmanager
-def bot_process(kind: str, base_url: str, env: dict[str, str], gen: LoadGen, commands: list[str], log: Path):
+def bot_process(
+    kind: str,
+    base_url: str,
+    env: dict[str, str],
+    gen: LoadGen,
+    commands: list[str],
+    log: Path,
+    shard_ids: list[int] | None = None,
+):
     """Start a bot process (its log to `log`); yields (pid, seconds from process start to ready)."""
     started = time.perf_counter()
     with open(log, "ab") as log_file:
@@ -100,7 +119,8 @@ def bot_process(kind: str, base_url: str, env: dict[str, str], gen: LoadGen, com
         if line.strip() != "READY":
             raise RuntimeError(f"the {kind} bot did not start (exit code {proc.poll()})")
         startup = time.perf_counter() - started
-        gen.call("wait_ready", commands=commands)
+        gen.call("wait_ready", commands=commands, shard_ids=shard_ids)
+        print(f"... {kind} bot ready: pid {proc.pid}", file=sys.stderr, flush=True)
         yield proc.pid, startup
     finally:
         if proc.stdin:
@@ -121,8 +141,12 @@ def sequential(gen: LoadGen, lines: list[str], n: int) -> dict[str, Any]:
     }
 
 
-def burst(gen: LoadGen, lines: list[str], n: int) -> dict[str, Any]:
+def burst(gen: LoadGen, lines: list[str], n: int, pids: list[int]) -> dict[str, Any]:
+    """A burst of n; `pids` are the bot processes, whose CPU time per interaction is reported."""
+    cpu_before = cpu_seconds(pids)
     reply = gen.call("burst", lines=lines, n=n)
+    cpu_after = cpu_seconds(pids)
+    cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
     summary = latency_summary(reply["latencies"])
     return {
         "n": n,
@@ -133,58 +157,104 @@ def burst(gen: LoadGen, lines: list[str], n: int) -> dict[str, Any]:
         "past_3s": reply["late"],
         "never_answered": reply["lost"],
         "send_seconds": round(reply["send_seconds"], 3),
+        "bot_cpu_ms_each": round(cpu * 1000 / n, 3) if cpu is not None else None,
     }
 
 
-def measure_floor(gen: LoadGen, sizes: Sizes, work: Path, log: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+SECTIONS = ("sequential", "bursts", "shards", "reload", "extraction", "fuzzy")
+
+
+def measure_floor(
+    gen: LoadGen, sizes: Sizes, work: Path, log: Any, only: frozenset[str] = frozenset(SECTIONS)
+) -> dict[str, Any]:
+    out: dict[str, Any] = {"bursts": {}}
     with bot_process("floor", gen.base_url, {}, gen, ["ping"], work / "floor.log") as (pid, startup):
         out["startup_seconds"] = round(startup, 3)
         out["rss_start_mb"] = rss_mb(pid)
-        log("floor: sequential /ping")
-        out["sequential"] = sequential(gen, PING, sizes.sequential)
-        out["bursts"] = {}
-        for n in sizes.bursts:
+        if "sequential" in only:
+            log("floor: sequential /ping")
+            out["sequential"] = sequential(gen, PING, sizes.sequential)
+        for n in sizes.bursts if "bursts" in only else ():
             log(f"floor: burst of {n}")
-            out["bursts"][str(n)] = burst(gen, PING, n)
+            out["bursts"][str(n)] = burst(gen, PING, n, [pid])
         out["rss_after_bursts_mb"] = rss_mb(pid)
     return out
 
 
-def measure_bot(gen: LoadGen, sizes: Sizes, work: Path, log: Any) -> dict[str, Any]:
-    from db.build import build_database
+BOT_COMMANDS = ["cast", "countdown", "quote", "reload", "about"]
 
-    articles = work / "articles"
-    shutil.copytree(corpus.SEEDS_DIR, articles)
-    db = work / "store.db"
-    build_database(articles, db)  # a warm start: the store exists, as on every restart but the first
-    env = {
+
+def bot_env(articles: Path, db: Path) -> dict[str, str]:
+    return {
         "ARTICLES_DIR": str(articles),
         "DATABASE_PATH": str(db),
         "MODERATOR_ROLE_IDS": "",
         "RELOAD_COOLDOWN": "0",
         "LOG_LEVEL": "ERROR",
     }
-    out: dict[str, Any] = {}
-    commands = ["cast", "countdown", "quote", "reload", "about"]
-    with bot_process("bot", gen.base_url, env, gen, commands, work / "bot.log") as (pid, startup):
+
+
+def measure_shards(sizes: Sizes, work: Path, log: Any) -> dict[str, Any]:
+    """The biggest burst again, served by two bot processes with one gateway shard each (one guild each).
+
+    This is how a bot gets past one core: Discord routes each guild to one shard, so each process parses
+    and answers only its guilds' interactions. The load generator shares the same CPUs.
+    """
+    from db.build import build_database
+
+    articles = work / "shard-articles"
+    shutil.copytree(corpus.SEEDS_DIR, articles)
+    n = max(sizes.bursts)
+    gen = LoadGen(shards=2)
+    out: dict[str, Any] = {"processes": 2}
+    try:
+        with contextlib.ExitStack() as stack:
+            pids = []
+            for shard in (0, 1):
+                db = work / f"shard{shard}.db"
+                build_database(articles, db)
+                env = {**bot_env(articles, db), "SHARD_COUNT": "2", "SHARD_IDS": str(shard)}
+                pid, _ = stack.enter_context(
+                    bot_process(
+                        "bot", gen.base_url, env, gen, BOT_COMMANDS, work / f"shard{shard}.log", [shard]
+                    )
+                )
+                pids.append(pid)
+            log(f"two shard processes: burst of {n} /cast")
+            out["burst"] = burst(gen, CAST_EXACT, n, [pid])
+            time.sleep(QUIET_SECONDS)
+            out["rss_after_burst_quiet_mb"] = [rss_mb(pid) for pid in pids]
+    finally:
+        gen.stop()
+    return out
+
+
+def measure_bot(
+    gen: LoadGen, sizes: Sizes, work: Path, log: Any, only: frozenset[str] = frozenset(SECTIONS)
+) -> dict[str, Any]:
+    from db.build import build_database
+
+    articles = work / "articles"
+    shutil.copytree(corpus.SEEDS_DIR, articles)
+    db = work / "store.db"
+    build_database(articles, db)  # a warm start: the store exists, as on every restart but the first
+    env = bot_env(articles, db)
+    out: dict[str, Any] = {"sequential": {}, "bursts": {}}
+    with bot_process("bot", gen.base_url, env, gen, BOT_COMMANDS, work / "bot.log") as (pid, startup):
         out["startup_seconds"] = round(startup, 3)
         out["rss_start_mb"] = rss_mb(pid)
-        out["sequential"] = {}
-        for name, lines in (
-            ("cast_exact", CAST_EXACT),
-            ("cast_fuzzy", CAST_FUZZY),
-            ("autocomplete", AUTOCOMPLETE),
-            ("quote_about", QUOTE_ABOUT),
-            ("countdown", COUNTDOWN),
-        ):
+        for name, lines in BOT_SEQUENTIAL if "sequential" in only else ():
             log(f"bot: sequential {name}")
             out["sequential"][name] = sequential(gen, lines, sizes.sequential)
-        out["bursts"] = {}
-        for n in sizes.bursts:
+        for n in sizes.bursts if "bursts" in only else ():
             log(f"bot: burst of {n} /cast")
-            out["bursts"][str(n)] = burst(gen, CAST_EXACT, n)
+            out["bursts"][str(n)] = burst(gen, CAST_EXACT, n, [pid])
         out["rss_after_bursts_mb"] = rss_mb(pid)
+        if "bursts" in only:
+            time.sleep(QUIET_SECONDS)  # the bot trims its memory once the burst is over
+            out["rss_after_bursts_quiet_mb"] = rss_mb(pid)
+        if "reload" not in only:
+            return out
 
         log(f"bot: generating {sizes.articles} articles")
         corpus.generate(articles, sizes.articles)
@@ -241,7 +311,7 @@ def measure_extraction(work: Path, sizes: Sizes) -> dict[str, Any]:
     }
 
 
-def run(sizes: Sizes, log: Any) -> dict[str, Any]:
+def run(sizes: Sizes, log: Any, only: frozenset[str] = frozenset(SECTIONS)) -> dict[str, Any]:
     started = time.perf_counter()
     result: dict[str, Any] = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -252,19 +322,24 @@ def run(sizes: Sizes, log: Any) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="hs-bench-"))
     gen = LoadGen()
     try:
-        result["floor"] = measure_floor(gen, sizes, work, log)
-        result["bot"] = measure_bot(gen, sizes, work, log)
+        result["floor"] = measure_floor(gen, sizes, work, log, only)
+        result["bot"] = measure_bot(gen, sizes, work, log, only)
     finally:
         gen.stop()
     try:
-        log("extraction alone")
-        result["extraction"] = measure_extraction(work, sizes)
-        log(f"fuzzy index with {sizes.names} names")
-        result["fuzzy"] = fuzzy.run(sizes.names, sizes.fuzzy_queries, sizes.thefuzz_queries)
+        if "shards" in only:
+            result["shards"] = measure_shards(sizes, work, log)
+        if "extraction" in only and "reload" in only:  # extraction reads the corpus the reload wrote
+            log("extraction alone")
+            result["extraction"] = measure_extraction(work, sizes)
+        if "fuzzy" in only:
+            log(f"fuzzy index with {sizes.names} names")
+            result["fuzzy"] = fuzzy.run(sizes.names, sizes.fuzzy_queries, sizes.thefuzz_queries)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    result["ratios"] = ratios(result)
-    result["targets"] = targets(result)
+    if only == frozenset(SECTIONS):
+        result["ratios"] = ratios(result)
+        result["targets"] = targets(result)
     result["seconds"] = round(time.perf_counter() - started, 1)
     return result
 
@@ -294,7 +369,9 @@ def targets(r: dict[str, Any]) -> dict[str, dict[str, Any]]:
     ext = r["extraction"]["build_articles_per_s"]
     reload = bot["reload"]
     during = reload["cast_during"]["p99_ms"]
-    rss = bot["rss_after_bursts_mb"]
+    rss = bot.get("rss_after_bursts_quiet_mb", bot["rss_after_bursts_mb"])
+    shards = r.get("shards")
+    shard_tput = ratio(shards["burst"]["throughput_per_s"], floor_big["throughput_per_s"]) if shards else None
     return {
         "cast p50 <= 1.2x floor p50": target(cast_ratio is not None and cast_ratio <= 1.2, f"{cast_ratio}x"),
         "autocomplete p99 < 2 ms at scale": target(auto is not None and auto < 2, f"{auto} ms"),
@@ -303,11 +380,16 @@ def targets(r: dict[str, Any]) -> dict[str, dict[str, Any]]:
             f"{big['never_answered']} never answered ({big['past_3s']} answered past 3 s)",
         ),
         f"burst {bursts[-1]}: throughput >= 2x floor": target(tput is not None and tput >= 2, f"{tput}x"),
+        f"burst {bursts[-1]}: throughput >= 2x floor, 2 processes (1 shard each)": target(
+            shard_tput is not None and shard_tput >= 2, f"{shard_tput}x"
+        ),
         f"burst {bursts[0]}: none past 3 s": target(small["past_3s"] == 0, f"{small['past_3s']} late"),
         "extraction >= 1000 articles/s": target(ext is not None and ext >= 1000, f"{ext}/s"),
         "reload < 15 s": target(reload["finished"] and reload["seconds"] < 15, f"{reload['seconds']} s"),
         "cast p99 < 50 ms during reload": target(during is not None and during < 50, f"{during} ms"),
-        "RSS < 120 MB after bursts": target(rss is not None and rss < 120, f"{rss} MB"),
+        "RSS < 120 MB after bursts (3 s quiet)": target(
+            rss is not None and rss < 120, f"{rss} MB ({bot['rss_after_bursts_mb']} MB at once)"
+        ),
     }
 
 
@@ -340,16 +422,23 @@ def table(r: dict[str, Any]) -> str:
         "",
         "Bursts (all sent at once; per s = responses a second, late ones included)",
         f"  {'':<16}{'n':>6}{'per s':>9}{'p50 ms':>9}{'p99 ms':>9}{'in 3 s':>8}{'>3 s':>7}{'lost':>7}"
-        f"{'vs floor':>10}",
+        f"{'vs floor':>10}{'CPU ms':>8}",
     ]
-    for who, data in (("floor /ping", floor), ("bot /cast", bot)):
-        for n, b in data["bursts"].items():
-            vs = ratio(b["throughput_per_s"], floor["bursts"][n]["throughput_per_s"])
-            rows.append(
-                f"  {who:<16}{n:>6}{_fmt(b['throughput_per_s']):>9}{_fmt(b['p50_ms']):>9}"
-                f"{_fmt(b['p99_ms']):>9}{b['in_time']:>8}{b['past_3s']:>7}{b['never_answered']:>7}"
-                f"{_fmt(vs):>10}"
-            )
+    runs = [
+        (who, n, b)
+        for who, data in (("floor /ping", floor), ("bot /cast", bot))
+        for n, b in data["bursts"].items()
+    ]
+    if "shards" in r:
+        runs.append(("bot, 2 procs", str(r["shards"]["burst"]["n"]), r["shards"]["burst"]))
+    for who, n, b in runs:
+        vs = ratio(b["throughput_per_s"], floor["bursts"][n]["throughput_per_s"])
+        rows.append(
+            f"  {who:<16}{n:>6}{_fmt(b['throughput_per_s']):>9}{_fmt(b['p50_ms']):>9}"
+            f"{_fmt(b['p99_ms']):>9}{b['in_time']:>8}{b['past_3s']:>7}{b['never_answered']:>7}"
+            f"{_fmt(vs):>10}{_fmt(b.get('bot_cpu_ms_each')):>8}"
+        )
+    rows.append("  (CPU ms = the bot processes' CPU time per interaction during the burst)")
     rl = bot["reload"]
     cd = rl["cast_during"]
     rows += [
@@ -381,11 +470,12 @@ def table(r: dict[str, Any]) -> str:
     rows += [
         "",
         "Memory and start-up",
-        f"  {'':<16}{'ready s':>9}{'RSS start':>11}{'RSS bursts':>12}{'RSS reload':>12}",
+        f"  {'':<16}{'ready s':>9}{'RSS start':>11}{'RSS bursts':>12}{'3 s later':>11}{'RSS reload':>12}",
         f"  {'floor':<16}{floor['startup_seconds']:>9}{_fmt(floor['rss_start_mb']):>11}"
-        f"{_fmt(floor['rss_after_bursts_mb']):>12}{'-':>12}",
+        f"{_fmt(floor['rss_after_bursts_mb']):>12}{'-':>11}{'-':>12}",
         f"  {'bot':<16}{bot['startup_seconds']:>9}{_fmt(bot['rss_start_mb']):>11}"
-        f"{_fmt(bot['rss_after_bursts_mb']):>12}{_fmt(bot['rss_after_reload_mb']):>12}",
+        f"{_fmt(bot['rss_after_bursts_mb']):>12}{_fmt(bot.get('rss_after_bursts_quiet_mb')):>11}"
+        f"{_fmt(bot['rss_after_reload_mb']):>12}",
         "",
         "Targets",
     ]
@@ -399,13 +489,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="tiny sizes: checks the benchmark runs")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    parser.add_argument(
+        "--only",
+        metavar="SECTIONS",
+        help=f"comma-separated subset of {','.join(SECTIONS)}; prints JSON (the table needs every section)",
+    )
     args = parser.parse_args(argv)
+    only = frozenset(args.only.split(",")) if args.only else frozenset(SECTIONS)
+    if unknown := only - set(SECTIONS):
+        parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
     logging.basicConfig(level=logging.ERROR)
     logging.disable(logging.WARNING)  # the extractor's per-article notes would drown the table
 
     def log(text: str) -> None:
         print(f"... {text}", file=sys.stderr, flush=True)
 
-    result = run(QUICK if args.quick else FULL, log)
-    print(json.dumps(result) if args.json else table(result))
+    result = run(QUICK if args.quick else FULL, log, only)
+    if args.only:
+        print(json.dumps(result, indent=1))
+    else:
+        print(json.dumps(result) if args.json else table(result))
     return 0
