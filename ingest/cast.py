@@ -393,7 +393,7 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
         for start, end in sentence_spans(text):
             s = text[start:end]
             sentence_no += 1
-            if scan_sentences:
+            if scan_sentences and (_has(s, _SENTENCE_HINTS) or _has(s.lower(), _ROLE_HINTS)):
                 order = _scan_sentence(
                     s, prev_sentence, (para.index, start), sentence_no, order, f, (para_new, default_season)
                 )
@@ -451,6 +451,10 @@ _ANY_HINTS = (
     " is ", " series", " show", " drama",
 )  # fmt: skip
 
+
+# A sentence of a paragraph that passed _ANY_HINTS is scanned only if it holds the trigger of some pattern
+# itself (each pattern's own hints are a subset of these), so skipping the others loses nothing.
+_SENTENCE_HINTS = (*_ANY_HINTS, "'s ", "’s ", "appear", "featur", "acted", "acts ", "series", "show", "drama")
 
 _CONTEXT = 160
 # Index priority at which a name counts as a known person (see ingest.extract).

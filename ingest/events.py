@@ -76,12 +76,12 @@ def _season(m: re.Match) -> int | None:
 
 def season_mentions(text: str) -> list[tuple[int, int]]:
     """(offset, season number) of every "season 3" / "third season" / "S3" in `text`."""
-    if not _SEASON_HINT_RE.search(text):
+    if "eason" not in text and "eries" not in text and not _SEASON_HINT_RE.search(text):
         return []
     return [(m.start(), _season(m)) for m in _SEASON_RE.finditer(text)]
 
 
-_SEASON_HINT_RE = re.compile(r"[Ss]eason|[Ss]eries|\bS\d")
+_SEASON_HINT_RE = re.compile(r"\bS\d")  # "S3"; "season"/"series" are tested as substrings first
 
 
 def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | None:

@@ -363,10 +363,11 @@ def find_quotes(
                 seen.add((speaker, answer))
                 out.append(Quote(speaker, answer))
             continue
-        tweet = bool(_TWEET_RE.search(text))
         spans = _spans(text)
         if not spans:
             continue
+        # Every tweet form has one of these substrings: the regex runs only where it can match.
+        tweet = ("t.co/" in text or "twitter" in text or "@" in text) and bool(_TWEET_RE.search(text))
         sents = sentence_spans(text)
         speakers.spans_para, speakers.spans = para.index, spans
         speakers.span_starts = [sp.start for sp in spans]
