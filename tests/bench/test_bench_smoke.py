@@ -48,6 +48,15 @@ def test_bursts_report_throughput_deadline_misses_and_losses(result: dict) -> No
             assert _number(burst["past_3s"]) and _number(burst["never_answered"])
 
 
+def test_the_biggest_burst_runs_again_on_two_shard_processes(result: dict) -> None:
+    shards = result["shards"]
+    assert shards["processes"] == 2
+    burst = shards["burst"]
+    assert burst["n"] == max(result["sizes"]["bursts"])
+    assert burst["in_time"] + burst["past_3s"] + burst["never_answered"] == burst["n"]
+    assert len(shards["rss_after_burst_quiet_mb"]) == 2
+
+
 def test_reload_at_scale_loads_the_generated_corpus_and_serves_meanwhile(result: dict) -> None:
     reload = result["bot"]["reload"]
     assert reload["finished"], reload
@@ -72,5 +81,6 @@ def test_fuzzy_memory_startup_and_targets_are_reported(result: dict) -> None:
     for who in ("floor", "bot"):
         assert _number(result[who]["startup_seconds"])
         assert _number(result[who]["rss_start_mb"]) and _number(result[who]["rss_after_bursts_mb"])
-    assert len(result["targets"]) == 9
+    assert _number(result["bot"]["rss_after_bursts_quiet_mb"])
+    assert len(result["targets"]) == 10
     assert all(isinstance(t["met"], bool) and t["measured"] for t in result["targets"].values())
