@@ -441,7 +441,8 @@ _WORK_HINTS = ("novel", "book", "comic")
 _INTERVIEW_HINTS = ("spoke", "speaking", "talk", "chat", "sat down", "interviewed")
 _OWN_SHOW_HINTS = ("eartstopper", "series", "show", "drama")
 _CREDIT_HINTS = ("star", "appear", "featur", "acted", "acts ", "played", "voiced")
-_CUE_HINTS = ("star", "actor", "actress", "newcomer", "cast", "eartstopper")
+# "Heartstopper's Kit Connor": the possessive, not any "Heartstopper", can cue an actor.
+_CUE_HINTS = ("star", "actor", "actress", "newcomer", "cast", "eartstopper'", "eartstopper’")
 # Every sentence-level pattern needs one of these somewhere in the paragraph.
 _ANY_HINTS = (
     " as ", "As ", "play", "portray", "life by", "embodied by", "essayed by",
