@@ -18,8 +18,9 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import discord
 from discord.ext import commands
@@ -28,11 +29,13 @@ from cogs import EXTENSIONS
 from config import ConfigError, Settings, load_settings
 from core.clock import Clock, parse_instant
 from core.tree import BotTree
-from db.model import ReloadReport
+from core.views import SnapshotCache
+from db.model import ReloadReport, Snapshot
 from db.shared_version import ReloadFollower, publish
 from db.store import Store
 
 log = logging.getLogger("heartstopper")
+T = TypeVar("T")
 
 FRESHNESS_CHECK_EVERY = 2.0  # seconds: how stale another process's reload may look before we notice it
 QUIET_BEFORE_TRIM = 1.0  # seconds without a command before memory left over from a burst is given back
@@ -74,6 +77,7 @@ class HeartstopperBot(commands.Bot):
         self.clock = clock or Clock()
         self._store: Store | None = None
         self._checked_fresh_at = 0.0
+        self._caches: list[SnapshotCache] = []
         self._follower: ReloadFollower | None = None
         self._catching_up: asyncio.Task[None] | None = None
         self._commands_seen = 0  # counted by ensure_fresh: tells the memory trimmer when a burst is over
@@ -97,6 +101,7 @@ class HeartstopperBot(commands.Bot):
         )
         for extension in EXTENSIONS:
             await self.load_extension(extension)
+        await self.warm_caches()
         self._trimmer = asyncio.create_task(self._trim_memory_when_quiet(), name="trim-memory")
         if self.settings.dev_guild_id:
             guild = discord.Object(self.settings.dev_guild_id)
@@ -123,6 +128,17 @@ class HeartstopperBot(commands.Bot):
                 trimmed_at = now
             seen = now
 
+    def snapshot_cache(self, build: Callable[[Snapshot], T]) -> SnapshotCache[T]:
+        """A value the cogs derive from the store snapshot (an index), rebuilt off the loop after reloads."""
+        cache = SnapshotCache(build)
+        self._caches.append(cache)
+        return cache
+
+    async def warm_caches(self) -> None:
+        """Derive every cog's indexes from the current snapshot in threads, not in the next command."""
+        snapshot = self.store.snapshot
+        await asyncio.gather(*(cache.prepare(snapshot) for cache in self._caches))
+
     async def ensure_fresh(self) -> None:
         """Catch up with a reload done by another process, before answering (checked every few seconds).
 
@@ -148,12 +164,15 @@ class HeartstopperBot(commands.Bot):
         log.info("another process reloaded (data version %s): rebuilding this process's store", announced)
         report = await self.store.rebuild()
         if report.ok:
+            await self.warm_caches()
             log.info("picked up a reload from another process: data version %s", report.data_version)
         else:
             log.warning("could not follow another process's reload: %s", report.error)
 
     async def after_reload(self, report: ReloadReport) -> None:
         log.info("reload %s: %s", "done" if report.ok else "failed", report.error or report.counts)
+        if report.ok:
+            await self.warm_caches()  # before the reply says "done", so the next command sees the new data
         if report.ok and report.data_version:
             # Tell the shards in other processes, which each serve their own copy of the store.
             if self._follower is not None:

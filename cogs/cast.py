@@ -101,9 +101,9 @@ def whole_cast_embed(snapshot: Snapshot) -> discord.Embed:
 class Cast(commands.Cog):
     def __init__(self, bot: HeartstopperBot) -> None:
         self.bot = bot
-        self._index = SnapshotCache(build_index)
+        self._index = bot.snapshot_cache(build_index)
         # Keyed by id(): the members live in the snapshot this cache belongs to, so ids stay unique.
-        self._embeds: SnapshotCache[dict[int, discord.Embed]] = SnapshotCache(lambda _snapshot: {})
+        self._embeds: SnapshotCache[dict[int, discord.Embed]] = bot.snapshot_cache(lambda _snapshot: {})
 
     def index(self) -> NameIndex[Someone]:
         return self._index.get(self.bot.store.snapshot)

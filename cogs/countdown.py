@@ -14,7 +14,7 @@ from core.checks import per_user_cooldown
 from core.names import NameIndex
 from core.text import CHOICE_LIMIT, echo, fit_embed, inert, truncate
 from core.tree import reply_ephemeral
-from core.views import SnapshotCache, human_date, mention_line
+from core.views import human_date, mention_line
 from db.model import EventInfo, Snapshot
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def countdown_embed(event: EventInfo, now: datetime, zone: ZoneInfo) -> discord.
 class Countdown(commands.Cog):
     def __init__(self, bot: HeartstopperBot) -> None:
         self.bot = bot
-        self._index = SnapshotCache(build_index)
+        self._index = bot.snapshot_cache(build_index)
 
     @app_commands.command(name="countdown", description="How long until (or since) a Heartstopper premiere")
     @app_commands.describe(

@@ -12,7 +12,7 @@ from core.checks import per_user_cooldown
 from core.names import NameIndex
 from core.text import CHOICE_LIMIT, clean, echo, fit_embed, inert, truncate
 from core.tree import reply_ephemeral
-from core.views import SnapshotCache, human_date
+from core.views import human_date
 from db.model import QuoteRow, Snapshot
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def quote_embed(quote: QuoteRow) -> discord.Embed:
 class Quotes(commands.Cog):
     def __init__(self, bot: HeartstopperBot) -> None:
         self.bot = bot
-        self._index = SnapshotCache(build_index)
+        self._index = bot.snapshot_cache(build_index)
 
     @app_commands.command(name="quote", description="A random quote from the cast and creator's interviews")
     @app_commands.describe(who="Who said it (fuzzy: Kit, Oseman...)", about="Words the quote should mention")

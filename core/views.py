@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import date
 from typing import Generic, TypeVar
@@ -36,15 +37,40 @@ def mention_line(mention: Mention, limit: int = 160) -> str:
 
 
 class SnapshotCache(Generic[T]):
-    """Recomputes a value (an index) only when the store's snapshot object changes, i.e. after a reload."""
+    """A value derived from the store's snapshot (an index), recomputed when a reload swaps the snapshot.
+
+    Deriving one from 10 000 articles takes long enough to stall every other command, so after the first
+    one it is rebuilt off the event loop: `prepare` (awaited after a reload, before the reply says "done")
+    or, for a snapshot swapped in elsewhere, in the background while the previous value keeps answering.
+    """
 
     def __init__(self, build: Callable[[Snapshot], T]) -> None:
         self._build = build
         self._source: Snapshot | None = None
         self._value: T | None = None
+        self._wanted: Snapshot | None = None  # the newest snapshot a build was started for
+        self._background: set[asyncio.Task[None]] = set()
 
     def get(self, snapshot: Snapshot) -> T:
-        if snapshot is not self._source or self._value is None:
-            self._value = self._build(snapshot)
-            self._source = snapshot
+        if self._value is None:
+            self._install(snapshot, self._build(snapshot))
+        elif snapshot is not self._source and snapshot is not self._wanted:
+            self._wanted = snapshot
+            task = asyncio.get_running_loop().create_task(self._build_for(snapshot))
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
+        assert self._value is not None
         return self._value
+
+    async def prepare(self, snapshot: Snapshot) -> None:
+        if snapshot is not self._source:
+            self._wanted = snapshot
+            await self._build_for(snapshot)
+
+    async def _build_for(self, snapshot: Snapshot) -> None:
+        value = await asyncio.to_thread(self._build, snapshot)
+        if self._wanted is snapshot:  # a newer reload may have started another build meanwhile
+            self._install(snapshot, value)
+
+    def _install(self, snapshot: Snapshot, value: T) -> None:
+        self._source, self._value = snapshot, value
