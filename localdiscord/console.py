@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from localdiscord.harness import run_bot
 from localdiscord.payloads import MOD_ROLE_ID
-from localdiscord.render import render_message
+from localdiscord.render import render_interaction
 from localdiscord.server import LocalDiscord
 
 if TYPE_CHECKING:
@@ -87,10 +87,7 @@ def run_ask(
                     print(json.dumps({"command": line, "responses": result.responses}, ensure_ascii=False))
                 else:
                     print(f"> {line}")
-                    if not result.responses:
-                        print("  (no answer)")
-                    for payload in result.responses:
-                        print(_indent(render_message(payload)))
+                    print(_indent(render_interaction(result)))
                 sys.stdout.flush()
             for line in autocomplete:
                 choices = await discord_.autocomplete(line, as_=as_)
@@ -142,10 +139,7 @@ def run_local(settings: Settings, *, clock: Clock | None = None, as_: str = "mod
                 except ValueError as exc:  # not a command the bot registered, or a bad option
                     print(f"  {exc}")
                     continue
-                if not result.responses:
-                    print("  (the bot did not answer)")
-                for payload in result.responses:
-                    print(_indent(render_message(payload)), flush=True)
+                print(_indent(render_interaction(result)), flush=True)
         print("Bye.")
         return 0
 
