@@ -99,3 +99,24 @@ def test_ask_reports_a_command_the_bot_does_not_have_and_goes_on(tmp_path):
     bad, good = (json.loads(line) for line in result.stdout.splitlines())
     assert bad["command"] == "/nonsense" and bad["error"] and bad["responses"] == []
     assert good["responses"][0]["embeds"][0]["title"] == "Tao Xu"
+
+
+def test_local_is_a_terminal_conversation_with_the_bot(tmp_path):
+    """The README's first command: lines typed in, replies rendered readably, a clean exit at the end."""
+    typed = "/cast Tao\n? /cast name:Ta\n/nonsense\n/reload\nquit\n"
+    result = subprocess.run(
+        [sys.executable, str(PROJECT_ROOT / "bot.py"), "local", "--db", str(tmp_path / "s.db")],
+        cwd=PROJECT_ROOT,
+        input=typed,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Ready: 4 articles, 13 roles" in out
+    assert "== Tao Xu ==" in out and "Played by **William Gao**" in out
+    assert "Tao Xu (William Gao)  →  Tao Xu" in out  # autocomplete choices
+    assert "nonsense" in out  # an unknown command is explained, and the conversation goes on
+    assert "[only you can see this]\n  Reloaded." in out
+    assert out.rstrip().endswith("Bye.")
