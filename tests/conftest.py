@@ -4,24 +4,21 @@ running against the local Discord in the test's event loop."""
 from __future__ import annotations
 
 import contextlib
-import shutil
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from config import PROJECT_ROOT, Settings
+from config import Settings
 from core.clock import Clock
-
-SEEDS = PROJECT_ROOT / "data" / "articles"
+from tests.seeds import copy_seeds
 
 
 @pytest.fixture
 def articles_dir(tmp_path: Path) -> Path:
     target = tmp_path / "articles"
-    shutil.copytree(SEEDS, target)
-    return target
+    return copy_seeds(target)
 
 
 @pytest.fixture

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
 from pathlib import Path
 
 import pytest
 
 from db.build import build_database, format_report
 from db.store import Store
+from tests.seeds import copy_seeds
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "articles"
 SEED_CAST = {
     ("Charlie Spring", "Joe Locke"),
     ("Nick Nelson", "Kit Connor"),
@@ -31,9 +30,7 @@ SEED_CAST = {
 
 @pytest.fixture
 def articles(tmp_path: Path) -> Path:
-    copy = tmp_path / "articles"
-    shutil.copytree(DATA, copy)
-    return copy
+    return copy_seeds(tmp_path / "articles")
 
 
 def test_the_seed_articles_build_one_merged_cast_list(articles: Path, tmp_path: Path):

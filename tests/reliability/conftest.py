@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import shutil
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Any
 
 from config import Settings
 from localdiscord import MOD_ROLE_ID, LocalDiscord, run_bot
-from tests.conftest import SEEDS
+from tests.seeds import copy_seeds
 
 SEASON_3 = """\
 date 2024-05-10
@@ -29,7 +28,7 @@ def fresh_settings(root: Path, **changes: Any) -> Settings:
     """Settings on a private copy of the seed articles; no query cooldowns, no reload cooldown."""
     articles = root / "articles"
     if not articles.exists():
-        shutil.copytree(SEEDS, articles)
+        copy_seeds(articles)
     base = Settings(
         articles_dir=articles,
         database_path=root / "store.db",

@@ -11,10 +11,10 @@ import pytest
 import pytest_asyncio
 
 from localdiscord import LocalDiscord
-from tests.conftest import SEEDS
 from tests.reliability.conftest import bot_on_local, fresh_settings, wait_final
 from tests.reliability.tally import tried
 from tests.replies import embed
+from tests.seeds import copy_seeds
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -40,7 +40,7 @@ def articles(served) -> Path:
         directory.unlink()
     elif directory.exists():
         shutil.rmtree(directory)  # root or the owner may remove a chmod 0 file
-    shutil.copytree(SEEDS, directory)
+    copy_seeds(directory)
 
 
 async def reload_and_check_still_serving(served) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,12 +10,12 @@ import pytest
 from db.build import articles_version
 from db.shared_version import FILE_NAME, ReloadFollower, publish, read_published, version_file
 from ingest.reader import list_article_files
-from tests.conftest import SEEDS
+from tests.seeds import copy_seeds
 
 
 @pytest.fixture
 def articles(tmp_path: Path) -> Path:
-    shutil.copytree(SEEDS, tmp_path / "articles")
+    copy_seeds(tmp_path / "articles")
     return tmp_path / "articles"
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,10 +19,10 @@ import pytest
 from config import PROJECT_ROOT
 from db.shared_version import read_published
 from localdiscord import GUILD_ID, MOD_ROLE_ID, SECOND_GUILD_ID, LocalDiscord
-from tests.conftest import SEEDS
 from tests.reliability.conftest import SEASON_3, wait_final
 from tests.reliability.tally import tried
 from tests.replies import embed, text
+from tests.seeds import copy_seeds
 
 GUILD_OF_SHARD = {0: GUILD_ID, 1: SECOND_GUILD_ID}  # (GUILD_ID >> 22) % 2 == 0, SECOND_GUILD_ID's is 1
 
@@ -65,7 +64,7 @@ async def _commands_registered(discord_: LocalDiscord, guild_id: int) -> None:
 
 async def test_each_guild_is_answered_by_its_own_shard_and_a_reload_reaches_both(tmp_path: Path) -> None:
     articles = tmp_path / "articles"
-    shutil.copytree(SEEDS, articles)
+    copy_seeds(articles)
     async with LocalDiscord(
         guild_ids=(GUILD_ID, SECOND_GUILD_ID), shard_count=2, moderator_role_id=MOD_ROLE_ID
     ) as discord_:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from config import PROJECT_ROOT
-from tests.conftest import SEEDS
 from tests.reliability.tally import tried
+from tests.seeds import copy_seeds
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -36,7 +36,7 @@ def test_permission_denied_on_one_file_as_an_unprivileged_user() -> None:
 def _reload_as_nobody(work: Path) -> None:
     work.chmod(0o755)
     articles = work / "articles"
-    shutil.copytree(SEEDS, articles)
+    copy_seeds(articles)
     locked = articles / "locked.txt"
     locked.write_text("date 2024-01-01\nLocked article\n\nKit Connor plays Nick Nelson.\n")
     for path in (work, articles, *articles.iterdir()):
