@@ -29,7 +29,7 @@ from ingest.names import (
     norm_key,
     split_title,
 )
-from ingest.text import Paragraph, sentence_spans
+from ingest.text import Paragraph, heading_as_prose, sentence_spans
 
 _RELATION = (
     r"(?:best[ \t]+friend|love[ \t]+interest|head[ \t]+teacher|step-?brother|step-?sister|step-?mum|step-?mom"
@@ -66,6 +66,8 @@ _PLAY_VERB = (
     rf"|(?:joins|join|joined|joining){SP}(?:the{SP}(?:cast|show|series){SP})?as"
     rf"|(?:takes|take|took|taking){SP}on{SP}the{SP}role{SP}of|voices|voice|voiced|voicing"
     rf"|back{SP}as|(?:appears|appear|appeared|appearing){SP}as"
+    # "Newcomer Darragh Hand steps into the role of Michael Holden"
+    rf"|(?:steps|step|stepped|stepping){SP}into{SP}the{SP}(?:role|shoes|part){SP}of"
     # "will recur as", "guest stars as", "joins in the recurring role of", "set for a guest arc as"
     rf"|(?:recurs|recur|recurring|guest[ \t-]stars|guest[ \t-]star|guest[ \t-]starring){SP}as"
     rf"|(?:(?:joins|join|joined|joining){SP})?(?:in|for){SP}(?:a|an|the){SP}(?:[a-z\-]+{SP}){{0,2}}"
@@ -143,6 +145,12 @@ _LIST_SPLIT_RE = re.compile(_LIST_SEP)
 # list of names: "As Joe Locke, Kit Connor and ... arrived").
 _INVERTED_AS_RE = re.compile(
     rf"[ \t\"“]*As{SP}{_DESC_BEFORE}(?P<char>{CHAR}),{SP}(?P<actor>{NAME})(?![\w'’]|[ \t]*,|{SP}(?:and|&)\b)"
+)
+# "Reprising the role of Nick Nelson is Kit Connor": the role leads, the actor follows the verb "is".
+_LEADING_ROLE_RE = re.compile(
+    rf"[ \t\"“]*(?:Reprising|Playing|Portraying|Taking{SP}on|Stepping{SP}into)(?:{SP}the{SP}(?:role|part)"
+    rf"{SP}of)?{SP}{_DESC_BEFORE}(?P<char>{CHAR}){SP}(?:is|will{SP}be|was){SP}{_ACTOR_EPITHET}(?P<actor>{NAME})"
+    rf"(?![\w'’])"
 )
 _PAREN_RE = re.compile(rf"(?P<a>{CHAR})[ \t]*\([ \t]*(?P<b>{CHAR})[ \t]*\)")
 _DESC_TAIL_RE = re.compile(rf"{_DESC}[ \t]*,?[ \t]*$")
@@ -388,6 +396,7 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
             name = clean_name(m.group("n"))
             if is_full_name(name):
                 f.people.append((name, "writer", order))
+        text = heading_as_prose(text)
         prev_sentence = ""
         scan_sentences = _has(text, _ANY_HINTS) or _has(text.lower(), _ROLE_HINTS)
         for start, end in sentence_spans(text):
@@ -410,6 +419,12 @@ _PRODUCTION_BEFORE_RE = re.compile(
 
 def _production_before(s: str, pos: int) -> bool:
     return _PRODUCTION_BEFORE_RE.search(s[max(0, pos - 60) : pos]) is not None
+
+
+def _comma_clause_after(chars: str, n: int) -> bool:
+    """The list of roles has a comma (no "and") after its n-th name: what follows starts a new clause."""
+    seps = list(_LIST_SPLIT_RE.finditer(chars))
+    return len(seps) >= n and seps[n - 1].group(0).strip() == ","
 
 
 def _prev_word(s: str, pos: int) -> str:
@@ -528,11 +543,16 @@ def _scan_sentence(
             continue  # the list would start inside another pair or name
         actors = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("actors"))]
         chars = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("chars"))]
+        if len(chars) > len(actors) >= 2 and _comma_clause_after(m.group("chars"), len(actors)):
+            chars = chars[: len(actors)]  # "A and B are back as C and D, E returns as F"
         if len(actors) == len(chars) and all(actors) and all(chars) and not _other_production(s, m.end()):
             for actor, char in zip(actors, chars, strict=True):
                 add(actor, char, None, m, m.end())
     if s.lstrip(' \t"“').startswith("As ") and (m := _INVERTED_AS_RE.match(s)) is not None:
         if is_full_name(clean_name(m.group("actor"))) and not _production_before(s, m.start("char")):
+            add(m.group("actor"), m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
+    if s.lstrip(' \t"“')[:1] in "RPTS" and (m := _LEADING_ROLE_RE.match(s)) is not None:
+        if is_full_name(clean_name(m.group("actor"))) and not _other_production(s, m.end("actor")):
             add(m.group("actor"), m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
     for m in _AS_RE.finditer(s) if has_as else ():
         if covered(m.start("char")) or _other_production(s, m.end("char")):
@@ -576,7 +596,12 @@ def _scan_sentence(
         if _other_production(s, m.end("actor")):
             continue
         before = _prev_word(s, m.start("char"))
-        if not m.group("appos") and s[m.end("char") : m.end("char") + 1] == "," and before.islower():
+        if (
+            not m.group("appos")
+            and m.group("aux")
+            and s[m.end("char") : m.end("char") + 1] == ","
+            and before.islower()
+        ):
             continue  # "the teacher who encourages Elle, is played by ...": Elle ends an appositive
         char, char_end = m.group("char"), m.end("char")
         if (

@@ -84,6 +84,9 @@ def season_mentions(text: str) -> list[tuple[int, int]]:
 _SEASON_HINT_RE = re.compile(r"\bS\d")  # "S3"; "season"/"series" are tested as substrings first
 
 
+_NOUN_AFTER_RE = re.compile(r"[ \t]+(release|premiere|debut|launch|return|trailer|teaser)\b")
+
+
 def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | None:
     """(kind, festival name) for the date at sentence[pos:end], from the nearest keyword."""
     production = bool(_PRODUCTION_RE.search(sentence))
@@ -91,6 +94,9 @@ def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | Non
     matches = list(_KEYWORDS.finditer(sentence))
     if any(h in sentence for h in _FESTIVAL_HINTS):
         matches += _FESTIVAL_RE.finditer(sentence)
+    if (after := _NOUN_AFTER_RE.match(sentence, end)) is not None:
+        # "confirmed for an October 2024 release": the noun the date qualifies names the event.
+        return ("other", None) if after.group(1).startswith(("trailer", "teaser")) else ("premiere", None)
     for m in matches:
         if m.end() <= pos:
             dist = pos - m.end()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -36,6 +37,9 @@ def _stage(name: str, file: str, fn: Callable[[], T], default: T) -> T:
         return default
 
 
+_AGE_RE = re.compile(r",[ \t]*\d{1,2}[ \t]*,")
+
+
 def extract_article(text: str, file: str) -> ArticleFacts:
     """Extract the facts of one article. Pure; never raises on any str input."""
     header = _stage("header", file, lambda: parse_header(text), None)
@@ -46,6 +50,7 @@ def extract_article(text: str, file: str) -> ArticleFacts:
 
     index = NameIndex()
     hits = name_hits(paras)
+    texts = {p.index: p.text for p in paras}
     for _para, _start, _end, name in hits:
         if is_full_name(name):
             index.add(name, _ANY_NAME)
@@ -61,6 +66,13 @@ def extract_article(text: str, file: str) -> ArticleFacts:
         full = name if is_full_name(name) else index.resolve(name)
         if full:
             index.add(full, _PERSON)
+    # "Finney, 21, is curled up": a name with an age in commas is a person, whatever the verb.
+    for para_no, _start, end, name in hits:
+        text = texts[para_no]
+        if text[end : end + 1] == "," and _AGE_RE.match(text, end):
+            full = name if is_full_name(name) else index.resolve(name)
+            if full:
+                index.add(full, _PERSON)
     crew = {n for n, role in raw_people if any(role.endswith(r) for r in cast_mod.CREW_ROLES)}
 
     early_mentions = _stage("mentions", file, lambda: person_mentions(hits, index, _PERSON), [])

@@ -61,7 +61,8 @@ STOP_WORDS = frozenset(
         "Interviews Q A Sunday Still Even Only Yeah Wow Sure Okay Actually Really Very Such Than Again "
         "Once Later Earlier Soon Previously Currently Finally Recently Additionally Elsewhere Overall "
         "Unlike Alongside Among Between Without Within About Above Below Over Under Through During "
-        "Against Towards Toward Upon Into Onto " + _MONTHS + " " + _WEEKDAYS
+        "Against Towards Toward Upon Into Onto Ask Tell Imagine Remember Catch Grab Listen Expect Find Keep "
+        "Picture Forget Welcome Reprising Playing Portraying Rounding " + _MONTHS + " " + _WEEKDAYS
     ).split()
 )
 MONTH_WORDS = frozenset(_MONTHS.split())

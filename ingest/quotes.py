@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ingest.model import Quote
 from ingest.names import NAME, NameIndex, clean_name, is_full_name
-from ingest.text import Paragraph, sentence_spans, sentence_start
+from ingest.text import Paragraph, heading_as_prose, sentence_spans, sentence_start
 
 PARTIAL_MIN_WORDS = 6
 MAX_QUOTE_CHARS = 3000
@@ -41,11 +41,11 @@ _VERB = (
     r"hinted|hints|promised|reiterated|reiterates|explained|described|describes|wrote|writes|posted|"
     r"tweeted|reads|read|smiled|beamed|admitted|confessed|confesses|elaborated|elaborates|declared|"
     r"announced|announces|began|begins|went[ \t]+on|goes[ \t]+on|offered|revealing|saying|adding|"
-    r"explaining|noting|telling|joking|laughing)"
+    r"explaining|noting|telling|joking|laughing|captioned|captions|writing|tweeting|posting)"
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _ROLE_NOUN = (
-    r"(?:the|The)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:actor|actress|star|creator|author|writer|director|"
+    r"(?:the|The)[ \t]+(?:[\w\-]+[ \t]+){0,3}?(?:actor|actress|star|creator|author|writer|director|"
     r"showrunner|producer|singer|teen|youngster|performer|novelist|illustrator|newcomer)"
 )
 _NONPERSON_NOUN = (
@@ -100,8 +100,8 @@ _SUBJECT_PRONOUN_RE = re.compile(rf"[ \t]*(?:{_PRONOUN})\b")
 _VERB_AFTER_NAME_RE = re.compile(rf"(?:{_APPOSITION}|,)?{_ADVERB}[ \t]+{_VERB}\b")
 # Inverted attribution ("...," said Connor): only verbs that take the speaker after them.
 _VERB_BEFORE_NAME_RE = re.compile(
-    r"\b(?:said|says|added|adds|commented|explained|explains|laughed|joked|continued|revealed|admitted"
-    r"|recalled|quipped|insisted|replied|enthused|gushed|noted|concluded)[ \t]+$"
+    r"\b(?:[Aa]ccording[ \t]+to|said|says|added|adds|commented|explained|explains|laughed|joked|continued"
+    r"|revealed|admitted|recalled|quipped|insisted|replied|enthused|gushed|noted|concluded)[ \t]+$"
 )
 _DOUBLE_MARKS = '"“”„‟″'
 _DOUBLE_RE = re.compile(r"[\"“”„‟″]")
@@ -187,7 +187,7 @@ def name_hits(paragraphs: list[Paragraph]) -> list[NameHit]:
     """Every capitalised name-like run in the article, trimmed of stop words; computed once per article."""
     out = []
     for para in paragraphs:
-        for m in _NAME_RE.finditer(para.text):
+        for m in _NAME_RE.finditer(heading_as_prose(para.text)):
             name = clean_name(m.group(0))
             if name:
                 out.append((para.index, m.start(), m.end(), name))
@@ -202,9 +202,24 @@ def speaker_names(paragraphs: list[Paragraph], hits: list[NameHit]) -> list[tupl
     for para, start, end, name in hits:
         text = texts[para]
         head = text[max(0, start - 24) : start]
-        if _VERB_AFTER_NAME_RE.match(text, end) or _VERB_BEFORE_NAME_RE.search(head):
+        after = _VERB_AFTER_NAME_RE.match(text, end) and not _object_of_preposition(head)
+        if after and "who" in (clause := text[max(0, start - 100) : start].rpartition(",")[2]):
+            after = not _RELATIVE_RE.match(clause)  # "the star, who has been filming Agatha, went on"
+        if after or _VERB_BEFORE_NAME_RE.search(head):
             out.append((para, start, name))
     return out
+
+
+_RELATIVE_RE = re.compile(r"[ \t]*who\b")
+
+
+def _object_of_preposition(head: str) -> bool:
+    """The name follows a preposition inside its clause ("busy with Agatha All Along, went on"), so it is not
+    the subject of the verb after it; a sentence-opening "For Finney," is a topic, not an object."""
+    words = head.split()
+    if not words or words[-1].lower() not in _OBJECT_WORDS:
+        return False
+    return not (len(words) == 1 or words[-2].endswith((".", "!", "?", '"', "”")))
 
 
 class _Speakers:
@@ -273,8 +288,8 @@ class _Speakers:
                 return None  # bounded: a hostile paragraph of names stays linear
             if start <= since or self._in_quote(para, start):
                 continue
-            before = text[max(0, start - 20) : start].split()
-            if before and before[-1].lower() in _OBJECT_WORDS:
+            head = text[max(0, start - 20) : start]
+            if _object_of_preposition(head) and not head.rstrip().lower().endswith("according to"):
                 continue
             return person if self._fits(person, pronoun) else None
         return None
@@ -329,7 +344,8 @@ def _partial_speaker(pre_sentence: str, speakers: _Speakers, para: int, offset: 
         if not name:
             continue
         full = speakers.index.resolve(name) if not is_full_name(name) else name
-        if full is None or speakers.index.persons.get(full, 0) < 2:
+        opens = m.start() == start and is_full_name(name)  # "Alice Oseman also marked it, writing that"
+        if full is None or (speakers.index.persons.get(full, 0) < 2 and not opens):
             continue  # not a known person: keep looking ("When asked about Heartstopper...")
         return full if _REPORTING_RE.search(pre_sentence, m.end()) else None
     return None
@@ -373,7 +389,11 @@ def find_quotes(
         speakers.span_starts = [sp.start for sp in spans]
         prev_end = 0
         prev_speaker_here: str | None = None
-        for sp in spans:
+        joined = _interrupted(text, spans) if len(spans) > 1 else {}
+        skip = -1
+        for i, sp in enumerate(spans):
+            if i == skip:
+                continue
             inner = text[sp.start + 1 : sp.end]
             words = _words(inner)
             post = text[sp.end + 1 : sp.end + 160] if sp.closed else ""
@@ -381,6 +401,13 @@ def find_quotes(
             s_start = sentence_start(sents, sp.start)
             pre_sentence = text[max(s_start, sp.start - 400) : sp.start]
             prev_end = sp.end + 1
+            if i in joined:
+                # '"I think," Gao says, "that Tao..."': one quotation around its attribution.
+                nxt = spans[i + 1]
+                rest = text[nxt.start + 1 : nxt.end]
+                inner = inner.rstrip(" \t,") + " " + rest
+                words += _words(rest)
+                prev_end, skip = nxt.end + 1, i + 1
             speaker: str | None = None
             how = ""
 
@@ -429,6 +456,29 @@ def find_quotes(
             if key not in seen:
                 seen.add(key)
                 out.append(Quote(speaker, quote))
+    return out
+
+
+_INTERRUPT_TAIL_RE = re.compile(r"[^.!?\"“”\n]{0,80}?,[ \t]*")
+
+
+def _interrupted(text: str, spans: list[_Span]) -> dict[int, int]:
+    """{i: i + 1} where quotation i ends with a comma, only its attribution follows ("," Gao says, pausing,)
+    and quotation i + 1 goes on in lower case: a sentence the writer broke with its attribution."""
+    out = {}
+    for i in range(len(spans) - 1):
+        sp, nxt = spans[i], spans[i + 1]
+        if (
+            not sp.closed
+            or text[sp.end - 1 : sp.end] != ","
+            or not text[nxt.start + 1 : nxt.start + 2].islower()
+        ):
+            continue
+        between = text[sp.end + 1 : nxt.start]
+        if len(between) > 120 or (m := _AFTER_RE.match(between)) is None:
+            continue
+        if _INTERRUPT_TAIL_RE.fullmatch(between, m.end()) or between[m.end() :].strip() == ",":
+            out[i] = i + 1
     return out
 
 

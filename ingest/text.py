@@ -85,3 +85,46 @@ def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 def sentence_start(spans: list[tuple[int, int]], pos: int) -> int:
     """Start offset of the sentence containing `pos`."""
     return sentence_at(spans, pos)[0]
+
+
+# Words a Title Case Heading capitalises that are never part of a name: lowered so the patterns read
+# "Nick's Aunt Diane Is Portrayed By Hayley Atwell" as prose.
+_HEADING_WORDS = frozenset(
+    "Is Are Was Were Will Be Been Has Have Had By As Of In On At For From To And Or With Into Who Whose "
+    "Returns Return Returned Returning Joins Join Joined Plays Play Played Playing Portrayed Portrays "
+    "Portraying Stars Star Introduces Introduced Introducing Reprises Reprising Brought Life Voiced Voices "
+    "Cast Back Again Now Also Still Fighting Preparing Gets Takes Meets Steps".split()
+)
+# Relations lowered after a possessive: "Nick's Aunt Diane" -> "Nick's aunt Diane".
+_HEADING_RELATIONS = frozenset(
+    "Aunt Uncle Mum Mom Mother Dad Father Brother Sister Cousin Friend Boyfriend Girlfriend Teacher Coach "
+    "Grandmother Grandfather Gran Grandma Grandad Stepdad Stepmum Therapist Doctor Tutor Classmate".split()
+)
+_TITLE_WORD_RE = re.compile(r"[A-Za-z][\w'’\-]*")
+
+
+def heading_as_prose(text: str) -> str:
+    """A Title Case heading ("Season 3 Introduces Jack Maddox, Played By Jonathan Bailey") with its heading
+    words lowered, same length so offsets hold; any other text unchanged. Names keep their capitals."""
+    if len(text) > 120 or text[-1:] in '.!?"”' or " " not in text:
+        return text
+    words = _TITLE_WORD_RE.findall(text)
+    if len(words) < 5 or sum(1 for w in words if w[0].isupper()) < len(words) - 1:
+        return text
+    if sum(1 for w in words if w in _HEADING_WORDS) < 2:
+        return text
+    first = True
+    prev = ""
+
+    def low(m: re.Match) -> str:
+        nonlocal first, prev
+        w, before = m.group(0), prev
+        prev = w
+        if first:
+            first = False
+            return w
+        if w in _HEADING_WORDS or (w in _HEADING_RELATIONS and before.endswith(("'s", "’s"))):
+            return w.lower()
+        return w
+
+    return _TITLE_WORD_RE.sub(low, text)

@@ -339,3 +339,42 @@ def test_actor_clause_then_participle_playing():
     # Family: "Actor is <something>, playing Character".
     got = _cast("Dev Rao is the season's biggest new addition, playing TV presenter Max Reed.")
     assert got == {("Dev Rao", "Max Reed"): "TV presenter"}
+
+
+def test_title_case_headings_read_as_prose():
+    got = _cast(
+        "Season 3 Introduces Nora Pike, Played By Jo Bell\n\n"
+        "Charlie's Aunt Rosa Is Portrayed By Ana Lopez\n\n"
+        "Leo Marsh Returns As Harvey Lane\n\n"
+        "Who Is The Best Character In The Show? We Rank Them All"
+    )
+    assert got == {
+        ("Jo Bell", "Nora Pike"): None,
+        ("Ana Lopez", "Rosa"): "Charlie's aunt",
+        ("Leo Marsh", "Harvey Lane"): None,
+    }
+
+
+def test_character_comma_played_by_actor_after_a_verb():
+    got = _cast("The new season introduces Nora Pike, played by Jo Bell, a journalist who interviews Nick.")
+    assert set(got) == {("Jo Bell", "Nora Pike")}
+
+
+def test_leading_role_then_actor():
+    got = _cast(
+        "Reprising the role of Harvey Lane is Leo Marsh. Playing Rosa Reyes will be newcomer Ana Lopez."
+    )
+    assert set(got) == {("Leo Marsh", "Harvey Lane"), ("Ana Lopez", "Rosa Reyes")}
+
+
+def test_steps_into_the_role_of():
+    got = _cast("Newcomer Darius Okafor steps into the role of Marcus Jones for the third season.")
+    assert set(got) == {("Darius Okafor", "Marcus Jones")}
+
+
+def test_paired_list_followed_by_another_clause():
+    got = _cast(
+        "Rounding out the cast, Ana Lopez and Leo Marsh are back as Rosa and Harvey, Jo Bell returns as "
+        "Nora Pike, and Mia Chen is back too."
+    )
+    assert set(got) == {("Ana Lopez", "Rosa"), ("Leo Marsh", "Harvey"), ("Jo Bell", "Nora Pike")}

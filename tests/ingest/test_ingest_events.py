@@ -137,3 +137,12 @@ def test_hyphenated_early_mid_late_month():
     # Family: "wrapped in mid-December", "began in early-March" (the year from the date line).
     got = _events("date 2024-09-20\nHeartstopper news\nFilming began in early-March and wrapped in mid-July.")
     assert {(k, d) for k, d, _ in got} == {("production_start", "2024-03"), ("production_end", "2024-07")}
+
+
+def test_the_noun_after_a_date_names_the_event():
+    got = _events(
+        "date 2023-12-16\nHeartstopper news\n\n"
+        "The series was confirmed for an October 2024 release earlier this month, with a trailer to follow."
+    )
+    assert ("premiere", "2024-10") in {(k, d) for k, d, _ in got}
+    assert not any(k == "announcement" for k, _, _ in got)

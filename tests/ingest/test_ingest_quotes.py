@@ -204,3 +204,63 @@ def test_partial_quote_after_an_appositive_role_before_the_name():
         '"the perfect ending to a story that meant so much".'
     )
     assert got == [("Jo Bell", "the perfect ending to a story that meant so much")]
+
+
+def test_quotation_interrupted_by_its_attribution_is_one_quote():
+    got = _quotes(
+        INTRO + '"Honestly," Lopez says, pausing to think, "it was the hardest part I have ever played."\n'
+        '"It was fun," she says. "Really fun."'
+    )
+    assert got == [
+        ("Ana Lopez", "Honestly it was the hardest part I have ever played."),
+        ("Ana Lopez", "It was fun"),
+        ("Ana Lopez", "Really fun."),
+    ]
+
+
+def test_own_social_posts_count_organisation_posts_do_not():
+    got = _quotes(
+        INTRO + '"Three years and a family for life. Thank you all," she captioned the post.\n'
+        'Leo Marsh, who plays Harvey, tweeted: "that\'s a wrap on season 3!!! not crying"\n'
+        'Jo Bell also marked the day, writing on X that she was "so proud of every person who made it".\n'
+        'Netflix\'s official account shared a clip. "A season to remember, coming 2025," it wrote.'
+    )
+    assert got == [
+        ("Ana Lopez", "Three years and a family for life. Thank you all"),
+        ("Leo Marsh", "that's a wrap on season 3!!! not crying"),
+        ("Jo Bell", "so proud of every person who made it"),
+    ]
+
+
+def test_long_role_noun_speaker_and_a_production_inside_the_apposition():
+    got = _quotes(
+        INTRO + "The Isle of Man-born star, who has been busy filming Agatha All Along, went on: "
+        '"It is nice to just be myself for a day."'
+    )
+    assert got == [("Ana Lopez", "It is nice to just be myself for a day.")]
+
+
+def test_according_to_and_a_sentence_opening_for_name_set_the_subject():
+    got = _quotes(
+        INTRO + "Leo Marsh, who plays Harvey, said the shoot was long.\n"
+        'According to Jo Bell, it was worth it. "We cried on the last day," the creator says.\n'
+        'For Lopez, the story hit home. "I moved away at eighteen too," she explains.'
+    )
+    assert got == [
+        ("Jo Bell", "We cried on the last day"),
+        ("Ana Lopez", "I moved away at eighteen too"),
+    ]
+
+
+def test_a_name_with_an_age_is_a_person_for_pronouns():
+    got = _quotes(
+        "Heartstopper season 3 feature\n"
+        'Ask Mia Chen about her favourite scene. "The one on the beach, without a doubt," she says.\n'
+        "It's a bright morning, and Chen, 22, is sitting next to Leo Marsh, who plays Harvey.\n"
+        'For Chen, the role hit home. "I was that girl at school," she explains.',
+        headline="Heartstopper: Mia Chen interview",
+    )
+    assert got == [
+        ("Mia Chen", "The one on the beach, without a doubt"),
+        ("Mia Chen", "I was that girl at school"),
+    ]
