@@ -223,16 +223,20 @@ def cmd_run(settings: Settings) -> int:
     token = settings.require_token()
     use_fast_event_loop()
     bot = make_bot(settings)
+    _honour_local_discord_url(bot)
+    bot.run(token, log_handler=None)
+    return 0
+
+
+def _honour_local_discord_url(bot: HeartstopperBot) -> None:
+    """Test/dev hook only: with LOCAL_DISCORD_URL set, talk to a LocalDiscord (localdiscord/) there instead
+    of Discord, e.g. to run shards as separate processes, or to check `sync`, against one local Discord."""
     if url := os.environ.get("LOCAL_DISCORD_URL"):
-        # Test/dev hook only: talk to a LocalDiscord (localdiscord/) at this URL instead of discord.com,
-        # e.g. to run shards as separate processes against one local Discord in the tests.
         from localdiscord import make_fast, point_discord_py_at
 
         point_discord_py_at(url)
         make_fast(bot)
         log.warning("LOCAL_DISCORD_URL is set: connecting to a local Discord at %s, not to Discord", url)
-    bot.run(token, log_handler=None)
-    return 0
 
 
 def cmd_sync(settings: Settings, guild_id: int | None) -> int:
@@ -240,6 +244,7 @@ def cmd_sync(settings: Settings, guild_id: int | None) -> int:
 
     async def sync() -> None:
         async with make_bot(settings) as bot:
+            _honour_local_discord_url(bot)
             await bot.login(token)  # runs setup_hook: store and cogs, so the tree is complete
             guild = discord.Object(guild_id) if guild_id else None
             if guild is not None:

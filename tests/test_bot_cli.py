@@ -120,3 +120,33 @@ def test_local_is_a_terminal_conversation_with_the_bot(tmp_path):
     assert "nonsense" in out  # an unknown command is explained, and the conversation goes on
     assert "[only you can see this]\n  Reloaded." in out
     assert out.rstrip().endswith("Bye.")
+
+
+async def test_sync_publishes_every_command_to_one_guild(tmp_path):
+    """`bot.py sync --guild ID` against a local Discord (LOCAL_DISCORD_URL, the hook the shard tests use)."""
+    import asyncio
+
+    from localdiscord import GUILD_ID, LocalDiscord
+
+    async with LocalDiscord() as discord_:
+        environment = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"} | {
+            "DISCORD_TOKEN": "local-token",
+            "LOCAL_DISCORD_URL": discord_.base_url,
+            "DATABASE_PATH": str(tmp_path / "s.db"),
+        }
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            str(PROJECT_ROOT / "bot.py"),
+            "sync",
+            "--guild",
+            str(GUILD_ID),
+            cwd=PROJECT_ROOT,
+            env=environment,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        out, err = await asyncio.wait_for(process.communicate(), 60)
+        assert process.returncode == 0, err.decode()
+        assert f"synced 5 commands to guild {GUILD_ID}" in out.decode()
+        assert set(discord_.commands) == {"cast", "countdown", "quote", "reload", "about"}
+        assert "local-token" not in out.decode() + err.decode()
