@@ -63,8 +63,10 @@ _AUX = (
 _PLAY_VERB = (
     rf"(?P<verb>plays|play|played|playing|portrays|portray|portrayed|portraying|stars{SP}as|star{SP}as"
     rf"|starred{SP}as|starring{SP}as|cast{SP}as|returns{SP}as|return{SP}as|returned{SP}as|returning{SP}as"
-    rf"|(?:joins|join|joined|joining){SP}(?:the{SP}(?:cast|show|series){SP})?as"
-    rf"|(?:takes|take|took|taking){SP}on{SP}the{SP}role{SP}of|voices|voice|voiced|voicing"
+    # "joins the cast this season as", "joined the show for season three as"
+    rf"|(?:joins|join|joined|joining){SP}(?:the{SP}(?:cast|show|series){SP})?"
+    rf"(?:(?:this|next|for{SP}(?:the{SP})?[a-z]+|in{SP}the{SP}[a-z]+){SP}(?:season|series){SP}(?:[a-z]+{SP})?)?as"
+    rf"|(?:takes|take|took|taking){SP}(?:on{SP})?the{SP}role{SP}of|voices|voice|voiced|voicing"
     rf"|back{SP}as|(?:appears|appear|appeared|appearing){SP}as"
     # "Newcomer Darragh Hand steps into the role of Michael Holden"
     rf"|(?:steps|step|stepped|stepping){SP}into{SP}the{SP}(?:role|shoes|part){SP}of"
@@ -85,6 +87,8 @@ _ACTOR_REF = (
 )
 _PLAYS_TAIL = (
     rf"(?:,[ \t]*\d{{1,2}},|[ \t]*\(\d{{1,2}}\)"
+    # "Yasmin Finney, from Manchester, takes the role of ...": where the actor is from.
+    rf"|,{SP}from{SP}{NAME},"
     # "Lia Kim, who starred in Moonfall as Iris Day, plays ...": a relative clause about another credit.
     rf"|,{SP}who{SP}(?:(?!plays?\b|portrays?\b|voices?\b|,{SP}and\b|,{SP}who\b)[^;:()\n]){{1,120}}?"
     rf",[\"”’]?(?={SP}(?:{_AUX}{SP}){{0,3}}[a-z])"
@@ -132,6 +136,34 @@ _POSSESSIVE_PAIR_RE = re.compile(
 _PAREN_APPOSITIVE_RE = re.compile(
     rf",{SP}(?P<desc>(?:the|a|an){SP}[^.,;:()\n\"“”]{{2,60}}?)(?=[ \t]*[.,;:!?]|{SP}(?:and|but){SP}|[ \t]*$)"
 )
+# A review's passing credit: "Joe Locke's anxious Charlie carries", "William Gao's Tao remains",
+# "Hayley Atwell's therapist, Diane": trusted only for the show's own character names.
+_REVIEW_POSSESSIVE_RE = re.compile(
+    rf"(?P<actor>{NAME})['’]s{SP}(?:(?P<adj>(?:{_FUNCTION_WORD}(?!the\b|a\b|an\b)[a-z][a-z\-]*{SP}){{1,2}})"
+    rf"|(?P<role>{_FUNCTION_WORD}[a-z][a-z\-]*),{SP})?(?P<char>{CHAR})(?![\w'’])"
+    rf"(?=[ \t]*[,.;:!?)]|[ \t]*$|{SP}(?:and|is|was|remains|carries|gets|steals|makes|brings|feels"
+    rf"|grows|finds|spends|becomes|seems|looks|goes|takes|gives|does|has|sparkles|shines)\b)"
+)
+# A review's praise between actor and role: "Kit Connor, excellent as Nick", "Olivia Colman, as ever, is a
+# delight as Nick's mother Sarah", "Jonathan Bailey has a ball as the TV star Jack Maddox".
+_PRAISE = (
+    r"(?:excellent|superb|terrific|brilliant|wonderful|great|moving|magnificent|delight|joy|revelation|ball"
+    r"|standout|marvellous|marvelous|lovely|charming|touching|heartbreaking|funny|sweet|perfect|riveting"
+    r"|astonishing|impressive|compelling|convincing|luminous|fantastic|outstanding|memorable|affecting"
+    r"|hilarious|tremendous|superlative|exceptional|poignant|endearing)"
+)
+_PRAISE_AS_RE = re.compile(
+    rf"(?P<actor>{NAME})(?:,{SP}(?:as{SP}ever|once{SP}again|again|too),)?,?{SP}"
+    rf"(?:(?:is|was|has|remains|proves|makes)[ \t]+)?(?:(?:a|an|the|quietly|wonderfully|very|really|so|simply"
+    rf"|typically)[ \t]+)?{_PRAISE}[ \t]+as[ \t]+{_DESC_BEFORE}(?P<char>{CHAR})"
+)
+_PRAISE_HINTS = (
+    "excellent", "superb", "terrific", "brilliant", "wonderful", "great", "moving", "magnificent", "delight",
+    "joy", "revelation", "ball", "standout", "marvel", "lovely", "charming", "touching", "heartbreaking",
+    "funny", "sweet", "perfect", "riveting", "astonishing", "impressive", "compelling", "convincing",
+    "luminous", "fantastic", "outstanding", "memorable", "affecting", "hilarious", "tremendous",
+    "superlative", "exceptional", "poignant", "endearing",
+)  # fmt: skip
 # "Corinna Brown and Kizzy Edgell as Tara Jones and Darcy Olsson (respectively)".
 _LIST_SEP = rf"(?:[ \t]*,[ \t]*(?:and{SP})?|{SP}(?:and|&){SP})"
 _LIST_AS_RE = re.compile(
@@ -139,6 +171,10 @@ _LIST_AS_RE = re.compile(
     rf"{SP}(?:(?:{_AUX}|respectively)[ \t]+){{0,3}}"
     rf"(?:as|play|plays|portray|star{SP}as|stars{SP}as|return{SP}as|returns{SP}as|reprise{SP}their{SP}roles{SP}as)"
     rf"{SP}(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}})(?=[ \t]*(?:[.,;:)!?]|$)|{SP}(?!as\b)[a-z])"
+)
+# "Corinna Brown and Kizzy Edgell, as Tara and Darcy, get a storyline": the pairing as a parenthesis.
+_LIST_PAREN_AS_RE = re.compile(
+    rf"(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}}),{SP}as{SP}(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}}),"
 )
 _LIST_SPLIT_RE = re.compile(_LIST_SEP)
 # "As aspiring artist Elle Argent, Yasmin Finney gets...": the role leads its sentence, then the actor (not a
@@ -537,7 +573,10 @@ def _scan_sentence(
 
     has_as = " as " in s
     has_play = _has(s, _PLAY_HINTS)
-    for m in _LIST_AS_RE.finditer(s) if (has_as or has_play) else ():
+    lists = list(_LIST_AS_RE.finditer(s)) if (has_as or has_play) else []
+    if has_as and ", as " in s:
+        lists += _LIST_PAREN_AS_RE.finditer(s)
+    for m in lists:
         before = _prev_word(s, m.start())
         if before == "as" or (before[:1].isupper() and not is_stop(before)):
             continue  # the list would start inside another pair or name
@@ -554,6 +593,10 @@ def _scan_sentence(
     if s.lstrip(' \t"“')[:1] in "RPTS" and (m := _LEADING_ROLE_RE.match(s)) is not None:
         if is_full_name(clean_name(m.group("actor"))) and not _other_production(s, m.end("actor")):
             add(m.group("actor"), m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
+    for m in _PRAISE_AS_RE.finditer(s) if has_as and _has(s, _PRAISE_HINTS) else ():
+        actor = clean_name(m.group("actor"))
+        if is_full_name(actor) and not covered(m.start("char")) and not _other_production(s, m.end("char")):
+            add(actor, m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
     for m in _AS_RE.finditer(s) if has_as else ():
         if covered(m.start("char")) or _other_production(s, m.end("char")):
             continue
@@ -590,6 +633,20 @@ def _scan_sentence(
         surname = " " not in actor and actor.lower() not in CHARACTER_HINTS and not split_title(actor)[0]
         if (is_full_name(actor) or surname) and _char_ok(char) and not covered(m.start("char")):
             f.possessive.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
+            tag(order, m.start(), m.end())
+            order += 1
+    for m in _REVIEW_POSSESSIVE_RE.finditer(s) if ("'s " in s or "’s " in s) else ():
+        actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
+        if (
+            is_full_name(actor)
+            and _char_ok(char)
+            and name_words(char)[0].lower() in CHARACTER_HINTS
+            and not covered(m.start("char"))
+        ):
+            f.possessive.append(
+                _Raw(actor, char, m.group("role"), order, strong=False, at=(at[0], at[1] + m.start()))
+            )
+            claimed[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
             tag(order, m.start(), m.end())
             order += 1
     for m in _PLAYED_BY_RE.finditer(s) if _has(s, _PLAYED_BY_HINTS) else ():

@@ -378,3 +378,33 @@ def test_paired_list_followed_by_another_clause():
         "Nora Pike, and Mia Chen is back too."
     )
     assert set(got) == {("Ana Lopez", "Rosa"), ("Leo Marsh", "Harvey"), ("Jo Bell", "Nora Pike")}
+
+
+def test_review_possessive_credit_with_adjectives_and_a_verb_after():
+    got = _cast(
+        "Ana Lopez's anxious Tara carries the season. Darius Okafor's Isaac remains the heart of it, and "
+        "Marion Clay's therapist, Diane, is underused. Alice Oseman's graphic novels are the source. "
+        "Leo Marsh's new film Rocketman is out next year."
+    )
+    assert set(got) == {("Ana Lopez", "Tara"), ("Darius Okafor", "Isaac"), ("Marion Clay", "Diane")}
+
+
+def test_review_praise_between_actor_and_role():
+    got = _cast(
+        "Ana Lopez, excellent as Elle, steals every scene. Marion Clay, as ever, is a delight as Nick's aunt "
+        "Diane, and Hugo Brennan has a ball as the TV star Jack Maddox. Jo Bell is as good as Leo Marsh."
+    )
+    assert set(got) == {("Ana Lopez", "Elle"), ("Marion Clay", "Diane"), ("Hugo Brennan", "Jack Maddox")}
+
+
+def test_parenthetical_paired_list_and_joins_this_season_and_takes_the_role():
+    got = _cast(
+        "Ana Lopez and Mia Chen, as Tara and Darcy, get the best storyline. Hugo Brennan joins the cast this "
+        "season as Jack Maddox. Jo Bell, from Manchester, takes the role of Elle Argent."
+    )
+    assert set(got) == {
+        ("Ana Lopez", "Tara"),
+        ("Mia Chen", "Darcy"),
+        ("Hugo Brennan", "Jack Maddox"),
+        ("Jo Bell", "Elle Argent"),
+    }
