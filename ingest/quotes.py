@@ -41,7 +41,10 @@ _VERB = (
     r"hinted|hints|promised|reiterated|reiterates|explained|described|describes|wrote|writes|posted|"
     r"tweeted|reads|read|smiled|beamed|admitted|confessed|confesses|elaborated|elaborates|declared|"
     r"announced|announces|began|begins|went[ \t]+on|goes[ \t]+on|offered|revealing|saying|adding|"
-    r"explaining|noting|telling|joking|laughing|captioned|captions|writing|tweeting|posting)"
+    r"explaining|noting|telling|joking|laughing|captioned|captions|writing|tweeting|posting|"
+    # phrasal verbs of a panel report: "Finney chimed in:", "Gao weighed in", "Walters thanked the crew:"
+    r"chimed[ \t]+in|chimes[ \t]+in|weighed[ \t]+in|weighs[ \t]+in|piped[ \t]+up|pipes[ \t]+up|"
+    r"pointed[ \t]+out|points[ \t]+out|shot[ \t]+back|thanked|thanks)"
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _ROLE_NOUN = (
@@ -89,7 +92,13 @@ _BEFORE_RES = (
     re.compile(
         rf"(?:[Aa]ccording[ \t]+to|[Ii]n[ \t]+the[ \t]+words[ \t]+of)[ \t]+{_speaker()}[ \t]*,[ \t]*$"
     ),
+    # 'Asked about it, he laughs. "...': a speaker's gesture as its own sentence just before the quotation.
+    re.compile(
+        rf"{_SPEAKER_VERB}(?:laughs|laughed|smiles|smiled|grins|grinned|shrugs|shrugged|sighs|sighed"
+        rf"|pauses|paused|nods|nodded)[ \t]*\.[ \t]*$"
+    ),
 )
+_GESTURE_TAIL_RE = re.compile(r"\b(?:laugh|smile|grin|shrug|sigh|pause|nod)(?:s|ed|ded)?[ \t]*\.$")
 _REPORTING_RE = re.compile(
     rf"\b(?:{_VERB}|suggested|suggests|believes|believed|feels|felt|thinks|thought|hopes|hoped|expressed"
     rf"|praised|praises|described|describes|called|calls|insisted|noted)\b"
@@ -520,6 +529,8 @@ def _before_patterns(pre_local: str) -> tuple[re.Pattern, ...]:
         return (_BEFORE_RES[0], _BEFORE_RES[2])
     if _SAID_TAIL_RE.search(tail):
         return (_BEFORE_RES[1],)
+    if tail.endswith(".") and _GESTURE_TAIL_RE.search(tail):
+        return (_BEFORE_RES[3],)
     return ()
 
 

@@ -264,3 +264,24 @@ def test_a_name_with_an_age_is_a_person_for_pronouns():
         ("Mia Chen", "The one on the beach, without a doubt"),
         ("Mia Chen", "I was that girl at school"),
     ]
+
+
+def test_panel_phrasal_verbs_and_thanks_with_a_via_aside():
+    got = _quotes(
+        INTRO + "Co-star Mia Chen, who plays Darcy, joined her on stage.\n"
+        'Chen chimed in: "We text each other all day, every single day."\n'
+        'Producer Hugo Brennan, via a post on Instagram, thanked the crew: "Three seasons and one lucky '
+        'producer."\n'
+    )
+    assert got == [
+        ("Mia Chen", "We text each other all day, every single day."),
+        ("Hugo Brennan", "Three seasons and one lucky producer."),
+    ]
+
+
+def test_gesture_sentence_before_a_quotation_attributes_it():
+    got = _quotes(
+        INTRO + 'Asked whether she will miss the show, Lopez laughs. "Ask me again in about ten years."\n'
+        'The room went quiet. "Nobody expected that ending at all," a fan whispered.\n'
+    )
+    assert got == [("Ana Lopez", "Ask me again in about ten years.")]
