@@ -66,6 +66,10 @@ _PAST_RE = re.compile(
     r"spoke|appeared|attended|unveiled|shared|posted|renewed|completed|kicked[ \t]+off)\b",
 )
 
+# A schedule in the present ("is streaming on Netflix from 3 October", "is on Netflix from"): the date may be
+# just before or just after the date line, so the year is the one that puts it nearest.
+_PRESENT_RE = re.compile(r"\b(?:is|are)[ \t]+(?:now[ \t]+)?(?:streaming|available|on[ \t]+[A-Z][\w+]*)\b")
+
 
 @dataclass(frozen=True)
 class FoundDate:
@@ -141,9 +145,9 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 
 def tense_near(sentence: str, pos: int) -> str | None:
-    """'future' / 'past' from the tense marker nearest before `pos` (else nearest after), or None."""
+    """'future' / 'past' / 'present' from the tense marker nearest before `pos` (else after), or None."""
     best: tuple[int, str] | None = None
-    for rx, label in ((_FUTURE_RE, "future"), (_PAST_RE, "past")):
+    for rx, label in ((_FUTURE_RE, "future"), (_PAST_RE, "past"), (_PRESENT_RE, "present")):
         for m in rx.finditer(sentence):
             dist = pos - m.end() if m.end() <= pos else (m.start() - pos) + 1000
             if best is None or dist < best[0]:
@@ -176,6 +180,11 @@ def complete(d: FoundDate, dateline: dt.date | None, tense: str | None) -> str |
                 year -= 1
             elif d.relative == "next" and d.month <= dateline.month:
                 year += 1
+        elif tense == "present" and d.day is not None:
+            fits = [y for y in candidates if _valid(y, d.month, d.day)]
+            if not fits:
+                return None
+            year = min(fits, key=lambda y: abs((dt.date(y, d.month, d.day) - dateline).days))
         elif tense in ("past", "future"):
             year = dateline.year
             when = (d.month, d.day) if d.day is not None else (d.month,)

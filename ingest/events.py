@@ -46,7 +46,9 @@ _KEYWORDS = re.compile(
     r"|completed|completes)\b)"
     r"|(?P<premiere>\b(?:premiere[sd]?|premiering|release[sd]?|releasing|release[ \t]+date|drops?|dropped"
     r"|dropping|arrives?|arrived|arriving|debuts?|debuted|lands?|landed|landing|launch(?:es|ed)?|streaming"
-    r"|returns?|returned|returning|hits?|airs?|aired|available|out[ \t]+on|back[ \t]+on)\b)"
+    r"|returns?|returned|returning|hits?|airs?|aired|available|out[ \t]+on|back[ \t]+on"
+    # "is on Netflix from 3 October": a schedule line with no release verb.
+    r"|(?:is|are)[ \t]+on[ \t]+[A-Z][\w+]*(?:[ \t]+[A-Z][\w+]*)?[ \t]+from)\b)"
     r"|(?P<announcement>\b(?:announced|announcement|announces|announce|confirmed|confirms|renewed|renewal"
     r"|renews|unveiled)\b)"
 )

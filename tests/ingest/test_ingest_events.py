@@ -146,3 +146,21 @@ def test_the_noun_after_a_date_names_the_event():
     )
     assert ("premiere", "2024-10") in {(k, d) for k, d, _ in got}
     assert not any(k == "announcement" for k, _, _ in got)
+
+
+def test_present_tense_schedule_takes_the_year_nearest_the_date_line():
+    def kinds(dateline: str, sentence: str) -> set[tuple[str, str]]:
+        facts = extract_article(f"date {dateline}\ntitle: Season 3 news\n\n{sentence}\n", "e.txt")
+        return {(e.kind, e.date) for e in facts.events}
+
+    # Written a few days before: this year; written the day after: still this year, not next year's.
+    assert kinds("2024-09-28", "Heartstopper season 3 is streaming on Netflix from 3 October.") == {
+        ("premiere", "2024-10-03")
+    }
+    assert kinds("2024-10-04", "Heartstopper series three is on Netflix from 3 October.") == {
+        ("premiere", "2024-10-03")
+    }
+    # Written in January about a December release: last year's.
+    assert kinds("2025-01-10", "The festive special is streaming on Netflix from 20 December.") == {
+        ("premiere", "2024-12-20")
+    }
