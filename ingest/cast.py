@@ -57,6 +57,7 @@ _OCCUPATION = rf"\b(?:(?:a|an|the){SP})?(?P<occ>(?:(?:[A-Z]{{2,4}}|{_NOT_DESC}[a
 _DESC_BEFORE = rf"(?:{_DESC},?{SP}|{_OCCUPATION})?"
 _AUX = (
     r"(?:who|also|now|will|is|are|was|has|have|had|been|be|set|to|going|currently|back|shall|would|then|'ll"
+    r"|once|again|still"
     # casting-news verbs: "has been tapped to play", "was chosen to portray"
     r"|tapped|chosen|picked|hired|signed|recruited|enlisted|drafted|booked|lined[ \t]+up)"
 )
@@ -79,6 +80,11 @@ _PLAY_VERB = (
 )
 
 _AS_RE = re.compile(rf"(?P<actor>{NAME}){SP}as{SP}{_DESC_BEFORE}(?P<char>{CHAR})")
+# "Eddie Marsan, who played Terry in The Gentlemen, as Geoff": a clause about another credit, then the role.
+_WHO_AS_RE = re.compile(
+    rf"(?P<actor>{NAME}),{SP}who{SP}(?:(?!plays?\b|portrays?\b|,)[^;:()\n.]){{1,120}}?,{SP}as{SP}"
+    rf"{_DESC_BEFORE}(?P<char>{CHAR})"
+)
 # "the 20-year-old, who plays...": the actor is the person the article was just talking about.
 _ACTOR_REF = (
     r"(?P<ref>\b(?:the|The)[ \t]+(?:\d{1,3}-year-old|[a-z]+-born|actor|actress|star|newcomer)"
@@ -597,6 +603,9 @@ def _scan_sentence(
         actor = clean_name(m.group("actor"))
         if is_full_name(actor) and not covered(m.start("char")) and not _other_production(s, m.end("char")):
             add(actor, m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
+    for m in _WHO_AS_RE.finditer(s) if has_as and ", who " in s else ():
+        if not covered(m.start("char")) and not _other_production(s, m.end("char")):
+            add(m.group("actor"), m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
     for m in _AS_RE.finditer(s) if has_as else ():
         if covered(m.start("char")) or _other_production(s, m.end("char")):
             continue
@@ -658,6 +667,8 @@ def _scan_sentence(
             and m.group("aux")
             and s[m.end("char") : m.end("char") + 1] == ","
             and before.islower()
+            # "Tao's mum, Mrs Xu, will be played by": the name is the descriptor's appositive
+            and not ((m.group("desc") or m.group("desc2")) and s[: m.start("char")].endswith(", "))
         ):
             continue  # "the teacher who encourages Elle, is played by ...": Elle ends an appositive
         char, char_end = m.group("char"), m.end("char")

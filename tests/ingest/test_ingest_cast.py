@@ -408,3 +408,20 @@ def test_parenthetical_paired_list_and_joins_this_season_and_takes_the_role():
         ("Hugo Brennan", "Jack Maddox"),
         ("Jo Bell", "Elle Argent"),
     }
+
+
+def test_other_credit_clause_before_once_again_plays_or_as():
+    got = _cast(
+        "Marion Clay, who won an Oscar for The Crown Jewels, once again plays Diane, Nick's aunt. "
+        "Also joining is Hugo Brennan, who played Terry in The Gangsters, as Leo Marsh, the art teacher."
+    )
+    assert set(got) == {("Marion Clay", "Diane"), ("Hugo Brennan", "Leo Marsh")}
+    assert got[("Marion Clay", "Diane")] == "Nick's aunt"
+
+
+def test_relational_descriptor_then_appositive_name_will_be_played_by():
+    got = _cast(
+        "Elle's mum, Mrs Argent, will be played by Ana Lopez, and Charlie's nan, Mary, "
+        "will be played by Jo Bell."
+    )
+    assert got == {("Ana Lopez", "Mrs Argent"): "Elle's mum", ("Jo Bell", "Mary"): "Charlie's nan"}
