@@ -45,11 +45,14 @@ _KEYWORDS = re.compile(
     r"|(?P<end>\b(?:wrapped|wraps|wrap|concluded|concludes|conclude|finished|finishes|finish|ended|ends"
     r"|completed|completes)\b)"
     r"|(?P<premiere>\b(?:premiere[sd]?|premiering|release[sd]?|releasing|release[ \t]+date|drops?|dropped"
-    r"|dropping|arrives?|arrived|arriving|debuts?|debuted|lands?|landed|landing|launch(?:es|ed)?|streaming"
+    r"|dropping|arrives?|arrived|arriving|debuts?|debuted|debuting|lands?|landed|landing|launch(?:es|ed)?|streaming"
     r"|returns?|returned|returning|hits?|airs?|aired|available|out[ \t]+on|back[ \t]+on"
     # "is on Netflix from 3 October": a schedule line with no release verb.
     r"|(?:is|are)[ \t]+on[ \t]+[A-Z][\w+]*(?:[ \t]+[A-Z][\w+]*)?[ \t]+from)\b)"
-    r"|(?P<announcement>\b(?:announced|announcement|announces|announce|confirmed|confirms|renewed|renewal"
+    # "announced the release date on 22 August": the date of the announcement, not of the release.
+    r"|(?P<announcement>\b(?:(?:announced|confirmed|revealed|unveiled)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+)?"
+    r"(?:\w+[ \t]+)?(?:release|premiere|launch|air)[ \t]+date"
+    r"|announced|announcement|announces|announce|confirmed|confirms|renewed|renewal"
     r"|renews|unveiled)\b)"
 )
 _PRODUCTION_RE = re.compile(

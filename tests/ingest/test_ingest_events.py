@@ -164,3 +164,14 @@ def test_present_tense_schedule_takes_the_year_nearest_the_date_line():
     assert kinds("2025-01-10", "The festive special is streaming on Netflix from 20 December.") == {
         ("premiere", "2024-12-20")
     }
+
+
+def test_announced_release_date_is_an_announcement_and_debuting_is_a_premiere():
+    got = {
+        (k, d)
+        for k, d, _ in _events(
+            "Season 3 news\ndate 2024-09-12\n\nNetflix announced the release date on 22 August. The second "
+            "season played at BFI Flare in March 2023, before debuting worldwide on August 3, 2023."
+        )
+    }
+    assert got == {("announcement", "2024-08-22"), ("festival", "2023-03"), ("premiere", "2023-08-03")}
