@@ -116,6 +116,9 @@ async def test_reload_process_killed_half_way_keeps_the_old_data(tmp_path: Path)
 async def test_a_reload_racing_200_cast_calls_answers_every_one(tmp_path: Path) -> None:
     settings = fresh_settings(tmp_path)
     async with bot_on_local(settings) as (discord_, bot, errors):
+        # Copies of the seeds keep the reload busy long enough (~1 s) for the race to happen even when the
+        # machine is loaded; without them a reload of five articles can end before twenty calls are sent.
+        _add_copies(settings.articles_dir, 300)
         (settings.articles_dir / "004_season3.txt").write_text(SEASON_3, encoding="utf-8")
         reload = await discord_.send_interaction("/reload", as_="moderator")
         calls = []
