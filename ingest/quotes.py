@@ -2,15 +2,18 @@
 
 Rules (each is tested):
 - A quotation runs from an opening double mark to the next double mark in the same paragraph; if none, it
-  ends at the paragraph end (news convention for a quote continued in the next paragraph). It never crosses
-  a paragraph, so an unbalanced mark cannot swallow the article. Single marks are used only in paragraphs
-  without double marks, with stricter open/close rules (apostrophes are everywhere).
+  ends at the paragraph end. Single marks are used only in paragraphs without double marks, with stricter
+  open/close rules (apostrophes are everywhere).
+- A quotation spanning paragraphs is one quote (news convention: the writer leaves the quotation open at a
+  paragraph's end and opens the next paragraph with a quote mark): their texts are joined with a space. An
+  open quotation whose next paragraph does not open with a quote mark ends at its paragraph end, and a join
+  stops after JOIN_MAX_PARAGRAPHS paragraphs or MAX_QUOTE_CHARS characters, so an unbalanced mark cannot
+  swallow the article.
 - Speaker, in order: an attribution after the quote (`"...," said Kit Connor`, `"...," he added`), an
   attribution before it (`Connor revealed: "..."`, `Speaking to X, she said: "..."`); otherwise a quotation
   that opens its sentence or paragraph continues the previous speaker (follow-on paragraphs, a second quote
   after `"...," laughed Oseman.`).
 - Pronouns and role nouns (`they`, `the actor`) mean the most recently named person.
-- A multi-paragraph quotation yields one Quote per paragraph, each with the same speaker.
 - A quotation inside a sentence (partial quote in reported speech) counts only if it is at least
   PARTIAL_MIN_WORDS words and the sentence names its speaker with a reporting verb
   (`Oseman noted that ... "always with a feeling of hope..."`); shorter ones are scare quotes.
@@ -29,6 +32,7 @@ from ingest.text import Paragraph, heading_as_prose, sentence_spans, sentence_st
 
 PARTIAL_MIN_WORDS = 6
 MAX_QUOTE_CHARS = 3000
+JOIN_MAX_PARAGRAPHS = 8
 # A follow-on paragraph continues the last speaker only this many paragraphs after their last quote.
 _FOLLOW_ON_GAP = 3
 
@@ -377,7 +381,11 @@ def find_quotes(
     speakers.texts = {p.index: p.text for p in paragraphs}
     out: list[Quote] = []
     seen: set[tuple[str, str]] = set()
-    for para in paragraphs:
+    all_spans = [[] if p.is_headline else _spans(p.text) for p in paragraphs]
+    # Paragraph position -> speaker, for paragraphs whose first quotation continues an earlier paragraph's
+    # quotation (already joined into that quote).
+    continued: dict[int, str] = {}
+    for pos, para in enumerate(paragraphs):
         if para.is_headline:
             continue
         text = para.text
@@ -388,7 +396,7 @@ def find_quotes(
                 seen.add((speaker, answer))
                 out.append(Quote(speaker, answer))
             continue
-        spans = _spans(text)
+        spans = all_spans[pos]
         if not spans:
             continue
         # Every tweet form has one of these substrings: the regex runs only where it can match.
@@ -400,6 +408,12 @@ def find_quotes(
         prev_speaker_here: str | None = None
         joined = _interrupted(text, spans) if len(spans) > 1 else {}
         skip = -1
+        if pos in continued:
+            # This paragraph's first quotation was joined to the one before it: its attribution and any
+            # later quotation here belong to the same speaker.
+            speaker = continued[pos]
+            speakers.said(speaker, para.index, spans[0].start)
+            prev_speaker_here, prev_end, skip = speaker, spans[0].end + 1, 0
         for i, sp in enumerate(spans):
             if i == skip:
                 continue
@@ -417,6 +431,17 @@ def find_quotes(
                 inner = inner.rstrip(" \t,") + " " + rest
                 words += _words(rest)
                 prev_end, skip = nxt.end + 1, i + 1
+            ends = spans[i + 1] if i in joined else sp
+            chain = [] if ends.closed else _continuation(paragraphs, all_spans, pos, len(inner))
+            if chain:
+                for k in chain:
+                    first = all_spans[k][0]
+                    rest = paragraphs[k].text[first.start + 1 : first.end]
+                    inner = inner.rstrip() + " " + rest
+                    words += _words(rest)
+                last = all_spans[chain[-1]][0]
+                # '"...last paragraph of it," Connor said.': the attribution follows the closing mark.
+                post = paragraphs[chain[-1]].text[last.end + 1 : last.end + 160] if last.closed else ""
             speaker: str | None = None
             how = ""
 
@@ -454,6 +479,7 @@ def find_quotes(
                 how = "partial" if speaker else ""
             if not how or speaker is None:
                 continue
+            continued.update(dict.fromkeys(chain, speaker))
             speakers.said(speaker, para.index, sp.start)
             prev_speaker_here = speaker
             if speaker == _NONPERSON or tweet:
@@ -466,6 +492,34 @@ def find_quotes(
                 seen.add(key)
                 out.append(Quote(speaker, quote))
     return out
+
+
+def _continuation(
+    paragraphs: list[Paragraph], all_spans: list[list[_Span]], pos: int, length: int
+) -> list[int]:
+    """Positions of the paragraphs after `pos` that continue its open last quotation: each opens with a
+    double quote mark right after a paragraph whose quotation is still open. Bounded in paragraphs and in
+    characters (`length` is the text so far)."""
+    chain: list[int] = []
+    k = pos
+    while (
+        all_spans[k]
+        and not all_spans[k][-1].closed
+        and k + 1 < len(paragraphs)
+        and len(chain) + 1 < JOIN_MAX_PARAGRAPHS
+    ):
+        nxt, spans = paragraphs[k + 1], all_spans[k + 1]
+        stripped = nxt.text.lstrip()
+        if not spans or not stripped or stripped[0] not in _DOUBLE_MARKS:
+            break
+        if spans[0].start != len(nxt.text) - len(stripped):
+            break
+        length += spans[0].end - spans[0].start
+        if length > MAX_QUOTE_CHARS:
+            break
+        k += 1
+        chain.append(k)
+    return chain
 
 
 _INTERRUPT_TAIL_RE = re.compile(r"[^.!?\"“”\n]{0,80}?,[ \t]*")

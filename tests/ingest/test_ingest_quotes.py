@@ -4,7 +4,7 @@ partial quotes, scare quotes, synopses, tweets and unbalanced marks."""
 from __future__ import annotations
 
 from ingest.extract import extract_article
-from ingest.quotes import PARTIAL_MIN_WORDS
+from ingest.quotes import JOIN_MAX_PARAGRAPHS, MAX_QUOTE_CHARS, PARTIAL_MIN_WORDS
 
 
 def _quotes(body: str, headline: str = "Heartstopper season 3 interview") -> list[tuple[str, str]]:
@@ -37,7 +37,9 @@ def test_pronoun_attribution_means_the_last_named_speaker():
     assert [s for s, _ in got] == ["Ana Lopez"] * 3
 
 
-def test_follow_on_paragraphs_continue_the_speaker_one_quote_per_paragraph():
+def test_quotation_spanning_three_paragraphs_is_one_quote():
+    # News convention: the quotation is left open at each paragraph's end and the next paragraph opens
+    # with a quote mark, so the paragraphs are one quotation, joined with a space.
     got = _quotes(
         INTRO + '"I think the season is about growing up," Lopez said. "And about who you choose to be.\n'
         '"Rosa makes mistakes, but she learns.\n'
@@ -46,10 +48,49 @@ def test_follow_on_paragraphs_continue_the_speaker_one_quote_per_paragraph():
     )
     assert got == [
         ("Ana Lopez", "I think the season is about growing up"),
-        ("Ana Lopez", "And about who you choose to be."),
-        ("Ana Lopez", "Rosa makes mistakes, but she learns."),
-        ("Ana Lopez", "That is what I love about her."),
+        (
+            "Ana Lopez",
+            "And about who you choose to be. Rosa makes mistakes, but she learns. "
+            "That is what I love about her.",
+        ),
     ]
+
+
+def test_closed_quotation_then_a_new_quoted_paragraph_stays_separate():
+    got = _quotes(
+        INTRO + 'Lopez said: "I cried when I read the first script."\n'
+        '"Then I read it again and cried more."\n'
+        '"Rosa is brave," she added. "Braver than me.\n'
+        '"Much braver," Lopez said, laughing.'
+    )
+    assert got == [
+        ("Ana Lopez", "I cried when I read the first script."),
+        ("Ana Lopez", "Then I read it again and cried more."),  # a follow-on paragraph, same speaker
+        ("Ana Lopez", "Rosa is brave"),
+        ("Ana Lopez", "Braver than me. Much braver"),  # spans two paragraphs; attributed at its end
+    ]
+
+
+def test_open_quotation_before_a_paragraph_without_a_quote_mark_ends_at_its_paragraph():
+    got = _quotes(
+        INTRO + 'Lopez said: "I loved every minute of it.\n'
+        "The series returns in October.\n"
+        '"We filmed in Malta," Lopez added.'
+    )
+    assert got == [("Ana Lopez", "I loved every minute of it."), ("Ana Lopez", "We filmed in Malta")]
+
+
+def test_joining_paragraphs_is_bounded():
+    # Ten paragraphs each left open: at most JOIN_MAX_PARAGRAPHS make one quote; the rest start anew.
+    paras = "".join(f'"Part {n} of a very long answer.\n' for n in range(10))
+    got = _quotes(INTRO + "Lopez said: " + paras)
+    assert [text.count("Part") for _, text in got] == [JOIN_MAX_PARAGRAPHS, 10 - JOIN_MAX_PARAGRAPHS]
+    assert {s for s, _ in got} == {"Ana Lopez"}
+    # Long paragraphs: the joined quote stays within MAX_QUOTE_CHARS (so it is kept, not dropped).
+    long = "word " * 150
+    got = _quotes(INTRO + "Lopez said: " + "".join(f'"{n} {long}\n' for n in range(8)))
+    assert len(got) > 1 and all(len(text) <= MAX_QUOTE_CHARS for _, text in got)
+    assert sum(text.count("word") for _, text in got) == 8 * 150
 
 
 def test_misspelt_surname_resolves_to_the_full_name():
