@@ -13,7 +13,13 @@ Rules (each is tested):
   attribution before it (`Connor revealed: "..."`, `Speaking to X, she said: "..."`); otherwise a quotation
   that opens its sentence or paragraph continues the previous speaker (follow-on paragraphs, a second quote
   after `"...," laughed Oseman.`).
-- Pronouns and role nouns (`they`, `the actor`) mean the most recently named person.
+- A quotation right after a short sentence about a person doing something (`Finney rolls her eyes. "..."`,
+  `When asked, she grins. "..."`) is that person's: the sentence (or its clause after the last comma) is at
+  most DESCRIPTIVE_MAX_WORDS words, opens with a known person's name or a subject pronoun followed by a
+  lower-case word, names no other known person and holds no quotation.
+- Pronouns and role nouns (`they`, `the actor`) mean the most recently named person; a pronoun attribution
+  of a paragraph's first quotation means the person the previous paragraph is about, when that paragraph
+  has no quotation and names exactly one known person outside prepositional objects.
 - A quotation inside a sentence (partial quote in reported speech) counts only if it is at least
   PARTIAL_MIN_WORDS words and the sentence names its speaker with a reporting verb
   (`Oseman noted that ... "always with a feeling of hope..."`); shorter ones are scare quotes.
@@ -31,6 +37,7 @@ from ingest.names import NAME, NameIndex, clean_name, is_full_name
 from ingest.text import Paragraph, heading_as_prose, sentence_spans, sentence_start
 
 PARTIAL_MIN_WORDS = 6
+DESCRIPTIVE_MAX_WORDS = 12
 MAX_QUOTE_CHARS = 3000
 JOIN_MAX_PARAGRAPHS = 8
 # A follow-on paragraph continues the last speaker only this many paragraphs after their last quote.
@@ -247,7 +254,8 @@ class _Speakers:
         self.last: str | None = None  # last quote's speaker (may be _NONPERSON)
         self.last_para = -10
         self.last_pos = (-1, -1)
-        self.texts: dict[int, str] = {}
+        self.texts: dict[int, str] = {}  # body paragraphs only (the headline is nobody's paragraph)
+        self.quoted: set[int] = set()  # paragraphs holding a quotation
         self.spans_para = -1  # the paragraph being read, and its quotations (names inside are not subjects)
         self.spans: list[_Span] = []
         self.span_starts: list[int] = []
@@ -261,6 +269,11 @@ class _Speakers:
         pronoun = pronoun.lower()
         if (subject := self._paragraph_subject(para, offset, pronoun)) is not None:
             return subject
+        if pronoun and self._first_quote(para, offset):
+            # 'Connor is due to appear in Warfare.' then 'He told Newsbeat: "..."': the paragraph before.
+            previous = self._previous_subject(para)
+            if previous is not None and self._fits(previous, pronoun):
+                return previous
         best = self._recent(para, offset)
         if best is not None and self._fits(best, pronoun):
             return best
@@ -306,6 +319,29 @@ class _Speakers:
                 continue
             return person if self._fits(person, pronoun) else None
         return None
+
+    def _first_quote(self, para: int, offset: int) -> bool:
+        return para == self.spans_para and bool(self.span_starts) and self.span_starts[0] == offset
+
+    def _previous_subject(self, para: int) -> str | None:
+        """The one known person the previous paragraph is about: it has no quotation and names exactly one
+        person outside prepositional objects ("appear in Warfare alongside Will Poulter" is about Connor,
+        "Lopez and Rao both learned" is about two people)."""
+        previous = para - 1
+        text = self.texts.get(previous)
+        if text is None or previous in self.quoted:
+            return None
+        found: set[str] = set()
+        i = self._mention_index(previous, 0)
+        end = min(len(self.mentions), i + 12)  # bounded: a paragraph of names stays cheap
+        while i < end and self.mentions[i][0] == previous:
+            _, start, person = self.mentions[i]
+            i += 1
+            head = text[max(0, start - 20) : start]
+            # "Lopez and Rao both learned to surf": a coordinated subject is two people, not an object.
+            if not _object_of_preposition(head) or head.rstrip().endswith(" and"):
+                found.add(person)
+        return found.pop() if len(found) == 1 else None
 
     def _in_quote(self, para: int, pos: int) -> bool:
         if para != self.spans_para:
@@ -364,6 +400,68 @@ def _partial_speaker(pre_sentence: str, speakers: _Speakers, para: int, offset: 
     return None
 
 
+_LOWER_NEXT_RE = re.compile(r"[ \t]+[a-z]")
+_CLAUSE_PRONOUN_RE = re.compile(r"(?:he|she|they|He|She|They)(?=[ \t]+[a-z])")
+
+
+def _descriptive_speaker(
+    text: str,
+    sents: list[tuple[int, int]],
+    local_start: int,
+    quote_start: int,
+    after_unattributed: bool,
+    speakers: _Speakers,
+    para: int,
+) -> str | None:
+    """The subject of the short sentence just before a quotation ('Finney laughs when she hears that.'), or
+    of its last comma clause ('When asked about it, Finney rolls her eyes.'); see the module docstring.
+    `local_start` is where the text after the previous quotation begins: the clause must lie after it, and
+    only a sentence whose earlier quotation was unattributed (a scare quote) may lend its last clause."""
+    last = local_start + len(text[local_start:quote_start].rstrip()) - 1  # the sentence's final mark
+    s_start = sentence_start(sents, last)
+    starts = []
+    if s_start >= local_start:
+        starts.append(s_start)
+    elif not after_unattributed:
+        return None
+    comma = text.rfind(",", max(s_start, local_start), last)
+    if comma >= 0:
+        starts.append(comma + 1)
+    for start in starts:
+        clause = text[start:last]
+        start += len(clause) - len(clause.lstrip())
+        clause = clause.strip()
+        if not clause or _words(clause) > DESCRIPTIVE_MAX_WORDS or _DOUBLE_RE.search(clause):
+            continue
+        named = _clause_people(speakers.mentions, para, start, last)
+        if (pm := _CLAUSE_PRONOUN_RE.match(text, start)) is not None:
+            if named:
+                continue
+            pronoun = pm.group(0).lower()
+            person = speakers.last_person(para, start, pronoun)
+            if person and pronoun in ("he", "she"):
+                speakers.pronoun.setdefault(person, pronoun)
+            return person
+        m = _NAME_RE.match(text, start)
+        if m is None or not _LOWER_NEXT_RE.match(text, m.end()) or not (name := clean_name(m.group(0))):
+            continue
+        full = name if is_full_name(name) else speakers.index.resolve(name)
+        if full is None or speakers.index.persons.get(full, 0) < 2 or named - {full}:
+            continue
+        return full
+    return None
+
+
+def _clause_people(mentions: list[tuple[int, int, str]], para: int, start: int, end: int) -> set[str]:
+    """The known people mentioned in text[start:end] of paragraph `para` (at most a clause's worth)."""
+    i = bisect.bisect_left(mentions, (para, start, ""))
+    found = set()
+    while i < len(mentions) and mentions[i][:2] < (para, end) and len(found) < 3:
+        found.add(mentions[i][2])
+        i += 1
+    return found
+
+
 def _clean_quote(s: str) -> str:
     s = " ".join(s.split())
     s = s.strip(" ,")
@@ -378,10 +476,11 @@ def find_quotes(
 ) -> list[Quote]:
     """Quotations with canonical speakers, in reading order (rules in the module docstring)."""
     speakers = _Speakers(index, mentions, subjects or [])
-    speakers.texts = {p.index: p.text for p in paragraphs}
+    speakers.texts = {p.index: p.text for p in paragraphs if not p.is_headline}
     out: list[Quote] = []
     seen: set[tuple[str, str]] = set()
     all_spans = [[] if p.is_headline else _spans(p.text) for p in paragraphs]
+    speakers.quoted = {p.index for p, spans in zip(paragraphs, all_spans, strict=True) if spans}
     # Paragraph position -> speaker, for paragraphs whose first quotation continues an earlier paragraph's
     # quotation (already joined into that quote).
     continued: dict[int, str] = {}
@@ -420,6 +519,7 @@ def find_quotes(
             inner = text[sp.start + 1 : sp.end]
             words = _words(inner)
             post = text[sp.end + 1 : sp.end + 160] if sp.closed else ""
+            local_start = prev_end
             pre_local = text[prev_end : sp.start]
             s_start = sentence_start(sents, sp.start)
             pre_sentence = text[max(s_start, sp.start - 400) : sp.start]
@@ -457,6 +557,11 @@ def find_quotes(
                         speaker = speakers.resolve(before, "", para.index, sp.start)
                         how = "before" if speaker else ""
                         break
+            if not how and pre_local.rstrip().endswith((".", "!")):
+                speaker = _descriptive_speaker(
+                    text, sents, local_start, sp.start, prev_speaker_here is None, speakers, para.index
+                )
+                how = "descriptive" if speaker else ""
             opens_sentence = (
                 not pre_local.strip()
                 or bool(_SENTENCE_END_RE.search(pre_local))

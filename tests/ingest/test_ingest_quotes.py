@@ -326,3 +326,69 @@ def test_gesture_sentence_before_a_quotation_attributes_it():
         'The room went quiet. "Nobody expected that ending at all," a fan whispered.\n'
     )
     assert got == [("Ana Lopez", "Ask me again in about ten years.")]
+
+
+TWO_STARS = "Heartstopper stars Ana Lopez and Dev Rao spoke to us before the finale.\n"
+
+
+def test_short_sentence_about_a_person_before_a_quotation_attributes_it():
+    # Family: the quotation follows a short sentence whose subject is a known person (full name, surname
+    # or pronoun) doing something that is not a speech verb.
+    got = _quotes(
+        TWO_STARS + '"It was wild," Lopez told us.\n'
+        'Rao grins at the memory. "We barely slept for a week."\n'
+        'Ana Lopez shakes her head when she hears that. "He slept more than anyone."\n'
+        'When asked about the "curse" of final seasons, Rao rolls his eyes. "There is no curse, honestly.\n'
+        'He shrugs off the next question. "Ask me again next year."\n'
+    )
+    assert got == [
+        ("Ana Lopez", "It was wild"),
+        ("Dev Rao", "We barely slept for a week."),
+        ("Ana Lopez", "He slept more than anyone."),
+        ("Dev Rao", "There is no curse, honestly."),
+        ("Dev Rao", "Ask me again next year."),
+    ]
+
+
+def test_descriptive_sentence_rule_is_bounded():
+    # Two people, a long sentence, or no known person: the quotation has no speaker and is dropped.
+    got = _quotes(
+        TWO_STARS + '"It was wild," Lopez told us.\n'
+        'Rao hugs Lopez backstage. "What a team we are."\n'
+        "Lopez has spent the last three summers filming in Kent with the very same crew. "
+        '"It never gets old."\n'
+        'The whole crew laughs. "Every single time."\n'
+    )
+    assert got == [("Ana Lopez", "It was wild")]
+
+
+def test_pronoun_opening_a_paragraph_means_the_previous_paragraphs_subject():
+    # Family: a paragraph about one person (no quotation) and then "He told us:" means that person, not
+    # the last speaker; a gendered pronoun that does not fit them falls back to the usual rules.
+    got = _quotes(
+        TWO_STARS + '"The finale wrecked me," Lopez said.\n'
+        "Rao, 24, has spent the summer filming a thriller in Glasgow.\n"
+        'He told us: "I miss the Heartstopper crew every day."\n'
+        "Rao will also appear in a stage play next spring.\n"
+        'She added: "Dev is going to be brilliant in it."\n'
+    )
+    assert got == [
+        ("Ana Lopez", "The finale wrecked me"),
+        ("Dev Rao", "I miss the Heartstopper crew every day."),
+        ("Ana Lopez", "Dev is going to be brilliant in it."),
+    ]
+
+
+def test_previous_paragraph_rule_needs_exactly_one_subject_and_no_quotation():
+    got = _quotes(
+        TWO_STARS + '"Surfing nearly broke me," Rao said.\n'
+        "Lopez and Rao both learned to surf in Cornwall.\n"
+        'They added: "The water was freezing."\n'
+        "The crew threw a surprise party for Lopez.\n"
+        'He told us: "Best night of the whole shoot."\n'
+    )
+    assert got == [
+        ("Dev Rao", "Surfing nearly broke me"),
+        ("Dev Rao", "The water was freezing."),
+        ("Dev Rao", "Best night of the whole shoot."),
+    ]
