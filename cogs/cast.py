@@ -10,9 +10,9 @@ from discord.ext import commands
 
 from core.checks import per_user_cooldown
 from core.names import NameIndex
-from core.text import CHOICE_LIMIT, bullet_chunks, echo, fit_embed, inert, truncate
+from core.text import bullet_chunks, echo, fit_embed, inert, truncate
 from core.tree import reply_ephemeral
-from core.views import SnapshotCache, mention_line
+from core.views import SnapshotCache, autocomplete_choices, mention_line
 from db.model import CastMember, PersonInfo, Snapshot
 
 if TYPE_CHECKING:
@@ -148,13 +148,11 @@ class Cast(commands.Cog):
     async def cast_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        choices = []
-        for someone, label in self.index().complete(current[:100]):
-            value = someone.character if isinstance(someone, CastMember) else someone.name
-            choices.append(
-                app_commands.Choice(name=truncate(label, CHOICE_LIMIT), value=truncate(value, CHOICE_LIMIT))
-            )
-        return choices
+        return autocomplete_choices(
+            self.index(),
+            current,
+            lambda someone, _: someone.character if isinstance(someone, CastMember) else someone.name,
+        )
 
 
 async def setup(bot: HeartstopperBot) -> None:

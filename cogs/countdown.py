@@ -12,9 +12,9 @@ from discord.ext import commands
 
 from core.checks import per_user_cooldown
 from core.names import NameIndex
-from core.text import CHOICE_LIMIT, echo, fit_embed, inert, truncate
+from core.text import echo, fit_embed, inert, truncate
 from core.tree import reply_ephemeral
-from core.views import human_date, mention_line
+from core.views import autocomplete_choices, human_date, mention_line
 from db.model import EventInfo, Snapshot
 
 if TYPE_CHECKING:
@@ -140,11 +140,8 @@ class Countdown(commands.Cog):
     async def event_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        index = self._index.get(self.bot.store.snapshot)
-        return [
-            app_commands.Choice(name=truncate(label, CHOICE_LIMIT), value=truncate(label, CHOICE_LIMIT))
-            for _, label in index.complete(current[:100])
-        ]
+        # The label is the value: it is also a key of the index, so the chosen event is found exactly.
+        return autocomplete_choices(self._index.get(self.bot.store.snapshot), current, lambda _, label: label)
 
 
 async def setup(bot: HeartstopperBot) -> None:

@@ -10,9 +10,9 @@ from discord.ext import commands
 
 from core.checks import per_user_cooldown
 from core.names import NameIndex
-from core.text import CHOICE_LIMIT, clean, echo, fit_embed, inert, truncate
+from core.text import clean, echo, fit_embed, inert, truncate
 from core.tree import reply_ephemeral
-from core.views import human_date
+from core.views import autocomplete_choices, human_date
 from db.model import QuoteRow, Snapshot
 
 if TYPE_CHECKING:
@@ -87,11 +87,7 @@ class Quotes(commands.Cog):
     async def who_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        index = self._index.get(self.bot.store.snapshot)
-        return [
-            app_commands.Choice(name=truncate(label, CHOICE_LIMIT), value=truncate(name, CHOICE_LIMIT))
-            for name, label in index.complete(current[:100])
-        ]
+        return autocomplete_choices(self._index.get(self.bot.store.snapshot), current, lambda name, _: name)
 
 
 async def setup(bot: HeartstopperBot) -> None:

@@ -7,7 +7,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Generic, TypeVar
 
-from core.text import inert, truncate
+from discord import app_commands
+
+from core.names import NameIndex
+from core.text import CHOICE_LIMIT, inert, truncate
 from db.model import Mention, Snapshot
 
 T = TypeVar("T")
@@ -34,6 +37,18 @@ def human_date(value: str | None) -> str:
 def mention_line(mention: Mention, limit: int = 160) -> str:
     """One source line for an embed: date and headline, inert."""
     return f"{human_date(mention.date)} — {inert(truncate(mention.title, limit))}"
+
+
+def autocomplete_choices(
+    index: NameIndex[T], typed: str, value: Callable[[T, str], str]
+) -> list[app_commands.Choice[str]]:
+    """At most 25 choices for what a fan is typing, each name and value cut to Discord's 1-100 characters."""
+    return [
+        app_commands.Choice(
+            name=truncate(label, CHOICE_LIMIT), value=truncate(value(target, label), CHOICE_LIMIT)
+        )
+        for target, label in index.complete(typed[:CHOICE_LIMIT])
+    ]
 
 
 class SnapshotCache(Generic[T]):
