@@ -74,6 +74,7 @@ class LoadGen:
         self.process.start()
         child.close()
         self.base_url = self._conn.recv()["base_url"]
+        self.pid = self.process.pid
 
     def call(self, op: str, **kwargs: Any) -> dict[str, Any]:
         self._conn.send((op, kwargs))
@@ -142,12 +143,17 @@ def sequential(gen: LoadGen, lines: list[str], n: int) -> dict[str, Any]:
 
 
 def burst(gen: LoadGen, lines: list[str], n: int, pids: list[int]) -> dict[str, Any]:
-    """A burst of n; `pids` are the bot processes, whose CPU time per interaction is reported."""
-    cpu_before = cpu_seconds(pids)
+    """A burst of n; `pids` are the bot processes, whose CPU time per interaction is reported.
+
+    The load generator's own CPU time is reported beside it: on a 2-core machine the two share the cores,
+    so `cpu_bound_per_s` (cores / CPU time per interaction of both) is the most this pair could reach.
+    """
+    bot_before, gen_before = cpu_seconds(pids), cpu_seconds([gen.pid])
     reply = gen.call("burst", lines=lines, n=n)
-    cpu_after = cpu_seconds(pids)
-    cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
+    bot_after, gen_after = cpu_seconds(pids), cpu_seconds([gen.pid])
     summary = latency_summary(reply["latencies"])
+    bot_ms = _cpu_ms_each(bot_before, bot_after, n)
+    gen_ms = _cpu_ms_each(gen_before, gen_after, n)
     return {
         "n": n,
         "throughput_per_s": round(reply["responded"] / reply["seconds"], 1) if reply["seconds"] else None,
@@ -157,8 +163,22 @@ def burst(gen: LoadGen, lines: list[str], n: int, pids: list[int]) -> dict[str, 
         "past_3s": reply["late"],
         "never_answered": reply["lost"],
         "send_seconds": round(reply["send_seconds"], 3),
-        "bot_cpu_ms_each": round(cpu * 1000 / n, 3) if cpu is not None else None,
+        "bot_cpu_ms_each": bot_ms,
+        "loadgen_cpu_ms_each": gen_ms,
+        "cpu_bound_per_s": _cpu_bound(bot_ms, gen_ms, len(pids)),
     }
+
+
+def _cpu_bound(bot_ms: float | None, gen_ms: float | None, processes: int) -> int | None:
+    """Responses a second the CPUs allow: each process is one core at most, and all share the machine's."""
+    if not bot_ms or not gen_ms:
+        return None
+    cores = os.cpu_count() or 1
+    return round(min(processes * 1000 / bot_ms, 1000 / gen_ms, cores * 1000 / (bot_ms + gen_ms)))
+
+
+def _cpu_ms_each(before: float | None, after: float | None, n: int) -> float | None:
+    return None if before is None or after is None else round((after - before) * 1000 / n, 3)
 
 
 SECTIONS = ("sequential", "bursts", "shards", "reload", "extraction", "fuzzy")
@@ -221,7 +241,7 @@ def measure_shards(sizes: Sizes, work: Path, log: Any) -> dict[str, Any]:
                 )
                 pids.append(pid)
             log(f"two shard processes: burst of {n} /cast")
-            out["burst"] = burst(gen, CAST_EXACT, n, [pid])
+            out["burst"] = burst(gen, CAST_EXACT, n, pids)
             time.sleep(QUIET_SECONDS)
             out["rss_after_burst_quiet_mb"] = [rss_mb(pid) for pid in pids]
     finally:
@@ -422,7 +442,7 @@ def table(r: dict[str, Any]) -> str:
         "",
         "Bursts (all sent at once; per s = responses a second, late ones included)",
         f"  {'':<16}{'n':>6}{'per s':>9}{'p50 ms':>9}{'p99 ms':>9}{'in 3 s':>8}{'>3 s':>7}{'lost':>7}"
-        f"{'vs floor':>10}{'CPU ms':>8}",
+        f"{'vs floor':>10}{'CPU ms':>8}{'gen ms':>8}{'CPU cap':>9}",
     ]
     runs = [
         (who, n, b)
@@ -436,9 +456,14 @@ def table(r: dict[str, Any]) -> str:
         rows.append(
             f"  {who:<16}{n:>6}{_fmt(b['throughput_per_s']):>9}{_fmt(b['p50_ms']):>9}"
             f"{_fmt(b['p99_ms']):>9}{b['in_time']:>8}{b['past_3s']:>7}{b['never_answered']:>7}"
-            f"{_fmt(vs):>10}{_fmt(b.get('bot_cpu_ms_each')):>8}"
+            f"{_fmt(vs):>10}{_fmt(b.get('bot_cpu_ms_each')):>8}{_fmt(b.get('loadgen_cpu_ms_each')):>8}"
+            f"{_fmt(b.get('cpu_bound_per_s')):>9}"
         )
-    rows.append("  (CPU ms = the bot processes' CPU time per interaction during the burst)")
+    rows += [
+        "  (CPU ms / gen ms = CPU time per interaction of the bot process(es) / of the load generator during",
+        "   the burst; CPU cap = the most responses a second that CPU time allows: each process gets at most",
+        "   one core, and the bot and the load generator share the machine's)",
+    ]
     rl = bot["reload"]
     cd = rl["cast_during"]
     rows += [
