@@ -59,6 +59,9 @@ _MAX_TERMS = 12  # words of user text used in a full-text query
 _MAX_TERM_LEN = 64
 _MAX_LIKE_LEN = 200
 _PROGRESS_INTERVAL = 0.1  # seconds: at most ~10 progress callbacks a second
+# A reload whose worker sends nothing (no progress, no report) for this long is stopped. Generous: the last
+# step (merging and writing 10 000 articles) sends nothing for ~5 s here.
+RELOAD_STALL_SECONDS = 120.0
 _TERM = re.compile(r"\w+")
 _QUOTE_SELECT = (
     "SELECT q.id, p.name, q.text, a.file, a.title, a.date FROM quotes q "
@@ -137,10 +140,20 @@ def _build_worker(articles_dir: Path, db_path: Path, pipe, extract) -> None:  # 
     pipe.close()
 
 
-def _receive(pipe, on_progress: Callable[[int, int], None]) -> ReloadReport | None:
-    """Read the worker's messages until its report (None if it died first). Runs in a thread."""
+class _Stalled(Exception):
+    """The worker sent nothing for too long (a hung file system, a stuck read): it is stopped."""
+
+
+def _receive(pipe, on_progress: Callable[[int, int], None], stall_seconds: float) -> ReloadReport | None:
+    """Read the worker's messages until its report (None if it died first). Runs in a thread.
+
+    Raises _Stalled when no message comes for `stall_seconds`: progress arrives many times a second while
+    articles are read, so a silence that long means the worker is stuck, not slow.
+    """
     try:
         while True:
+            if not pipe.poll(stall_seconds):
+                raise _Stalled
             message = pipe.recv()
             if message[0] == "progress":
                 on_progress(message[1], message[2])
@@ -155,9 +168,17 @@ def _receive(pipe, on_progress: Callable[[int, int], None]) -> ReloadReport | No
 class Store:
     """The knowledge store: an in-memory snapshot plus quote queries, rebuilt from articles on demand."""
 
-    def __init__(self, path: Path, articles_dir: Path, *, extract: Callable | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        articles_dir: Path,
+        *,
+        extract: Callable | None = None,
+        stall_seconds: float = RELOAD_STALL_SECONDS,
+    ) -> None:
         self.path = Path(path)
         self.articles_dir = Path(articles_dir)
+        self.stall_seconds = stall_seconds
         self.snapshot: Snapshot = EMPTY_SNAPSHOT
         self.reloading = False
         self._extract = extract  # a picklable extract function, for tests; None = the real extractor
@@ -346,7 +367,17 @@ class Store:
             await asyncio.to_thread(worker.start)
             self._worker = worker
             sender.close()
-            report = await asyncio.to_thread(_receive, receiver, on_progress)
+            try:
+                report = await asyncio.to_thread(_receive, receiver, on_progress, self.stall_seconds)
+            except _Stalled:
+                worker.kill()
+                await asyncio.to_thread(worker.join, 5)
+                log.error("the reload worker sent nothing for %s s; stopped it", self.stall_seconds)
+                return ReloadReport(
+                    ok=False,
+                    error=f"the reload stalled (nothing happened for {self.stall_seconds:g} s; is the "
+                    "articles folder on a hung file system?) and was stopped; the store was not changed",
+                )
             await asyncio.to_thread(worker.join)
         finally:
             self._worker = None

@@ -433,3 +433,20 @@ async def test_an_empty_store_picks_up_a_file_another_process_built(articles: Pa
         assert s.snapshot.quote_count == 5 and len(await s.find_quotes(about="rugby")) == 1
     finally:
         await s.close()
+
+
+async def test_a_stalled_reload_is_stopped_and_the_old_store_keeps_serving(store: Store, articles: Path):
+    """A worker stuck on one article (a hung file system) must not keep /reload "already running" forever."""
+    before = store.snapshot
+    store._extract = SlowJsonExtract(None, 60)
+    store.stall_seconds = 0.5
+    write_articles(articles, [NEW_ARTICLE])
+    report = await store.rebuild()
+    assert not report.ok and "stalled" in report.error and "not changed" in report.error
+    assert store.snapshot is before and not store.reloading and store._worker is None
+    assert len(await store.find_quotes()) == 5
+    assert leftovers(store.path) == []
+    # The next reload, with a working extractor, goes through.
+    store._extract, store.stall_seconds = json_extract, 30
+    assert (await store.rebuild()).ok
+    assert store.snapshot.quote_count == 6
