@@ -58,12 +58,16 @@ _RELATIVE = frozenset(("last", "next", "this"))
 _FUTURE_RE = re.compile(
     r"\b(?:[Ww]ill|'ll|set[ \t]+to|is[ \t]+to|are[ \t]+to|due|scheduled|slated|coming|upcoming|expected|"
     r"going[ \t]+to|plans?[ \t]+to|arrives|arriving|lands|drops|premieres|returns|hits|debuts|launches|"
-    r"streams|airs|begins|starts|kicks[ \t]+off|is[ \t]+out|hoping|hopes)\b",
+    r"streams|airs|begins|starts|kicks[ \t]+off|is[ \t]+out|hoping|hopes"
+    # A plural subject's schedule: "all eight episodes premiere Oct. 3" ("the premiere" is a noun: no tense).
+    r"|(?:episodes|seasons|instalments|installments|chapters)[ \t]+(?:premiere|arrive|land|drop|debut|launch"
+    r"|stream|air|return|hit))\b",
 )
 _PAST_RE = re.compile(
     r"\b(?:[Ww]as|[Ww]ere|had|did|began|begun|started|commenced|concluded|wrapped|finished|ended|announced|released|"
     r"premiered|revealed|confirmed|aired|debuted|dropped|landed|arrived|took[ \t]+place|held|ago|earlier|"
-    r"spoke|appeared|attended|unveiled|shared|posted|renewed|completed|kicked[ \t]+off)\b",
+    r"spoke|appeared|attended|unveiled|shared|posted|renewed|completed|kicked[ \t]+off|ordered|greenlit|"
+    r"commissioned|followed)\b",
 )
 
 # A schedule in the present ("is streaming on Netflix from 3 October", "is on Netflix from"): the date may be

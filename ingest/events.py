@@ -53,7 +53,11 @@ _KEYWORDS = re.compile(
     r"|(?P<announcement>\b(?:(?:announced|confirmed|revealed|unveiled)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+)?"
     r"(?:\w+[ \t]+)?(?:release|premiere|launch|air)[ \t]+date"
     r"|announced|announcement|announces|announce|confirmed|confirms|renewed|renewal"
-    r"|renews|unveiled)\b)"
+    r"|renews|unveiled"
+    # "Netflix ordered two more seasons in May 2022", "greenlit a fourth series"
+    r"|ordered|orders|greenlit|green-lit|greenlighted|green-lighted|commissioned)\b)"
+    # "Season 2 followed on August 3, 2023": a premiere only right after a season (see _classify).
+    r"|(?P<followed>\b(?:followed|follows)\b)"
 )
 _PRODUCTION_RE = re.compile(
     r"\b(?:[Pp]roduction|[Ff]ilming|[Ff]ilm|[Ff]ilmed|[Ss]hooting|[Ss]hoot|[Ss]hot|[Cc]ameras|[Ww]rap|[Ww]rapped)\b"
@@ -122,6 +126,11 @@ def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | Non
             kind, fest = ("production_start" if group == "start" else "production_end"), None
         elif group == "trailer":
             kind, fest = "other", None
+        elif group == "followed":
+            # "a second season followed on ...", not "the backlash that followed in May".
+            if not any(0 <= m.start() - sm.end() <= 25 for sm in _SEASON_RE.finditer(sentence)):
+                continue
+            kind, fest = "premiere", None
         else:
             kind, fest = group or "other", None
         if best is None or dist < best[0]:

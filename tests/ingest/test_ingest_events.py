@@ -175,3 +175,41 @@ def test_announced_release_date_is_an_announcement_and_debuting_is_a_premiere():
         )
     }
     assert got == {("announcement", "2024-08-22"), ("festival", "2023-03"), ("premiere", "2023-08-03")}
+
+
+def _kinds(dateline: str, text: str) -> set[tuple[str, str]]:
+    facts = extract_article(f"date {dateline}\ntitle: Show news\n\n{text}\n", "e.txt")
+    return {(e.kind, e.date) for e in facts.events}
+
+
+def test_a_season_that_followed_on_a_date_premiered_then():
+    assert _kinds(
+        "2025-02-01",
+        "The first run landed in spring 2022 to rave reviews, and a second season followed on 3 August 2023.",
+    ) >= {("premiere", "2023-08-03")}
+    assert _kinds("2025-02-01", "Series three followed in October 2024, darker than before.") == {
+        ("premiere", "2024-10")
+    }
+    # Without a season before it, "followed" dates nothing: "the backlash that followed in May".
+    assert _kinds("2025-02-01", "Nobody expected the backlash that followed in May 2023.") == set()
+
+
+def test_ordering_or_greenlighting_more_seasons_is_an_announcement():
+    assert _kinds("2025-02-01", "The streamer ordered a fourth season in January 2025.") == {
+        ("announcement", "2025-01")
+    }
+    assert _kinds("2025-02-01", "Netflix greenlit two further series on 20 May 2022.") == {
+        ("announcement", "2022-05-20")
+    }
+
+
+def test_plural_subjects_in_the_present_schedule_a_release():
+    # "All eight episodes premiere Oct. 3." on the day itself: that day, not next year's.
+    assert _kinds("2024-10-03", "Grab the tissues: all eight episodes premiere Oct. 3.") == {
+        ("premiere", "2024-10-03")
+    }
+    assert _kinds("2024-09-20", "The new episodes arrive on 3 October, the streamer confirmed.") >= {
+        ("premiere", "2024-10-03")
+    }
+    # "the premiere" is a noun, not a schedule: no tense, so no year is guessed.
+    assert _kinds("2024-10-05", "Fans queued for hours at the premiere on 1 October.") == set()
