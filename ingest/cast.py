@@ -85,6 +85,28 @@ _WHO_AS_RE = re.compile(
     rf"(?P<actor>{NAME}),{SP}who{SP}(?:(?!plays?\b|portrays?\b|,)[^;:()\n.]){{1,120}}?,{SP}as{SP}"
     rf"{_DESC_BEFORE}(?P<char>{CHAR})"
 )
+# An aside between the actor and the role: "Ana Lopez, best known as Vera in Blackwater, is superb as Rosa",
+# "Hugo Brennan – Lord Ashford himself – pops up as Coach Patel", "Jo Bell, a long way from her turn as X
+# in Y, plays Nora". The aside is one comma/dash clause; the role follows with a play verb or a short verb
+# phrase + "as". Words making "as" a conjunction or a costume ("grinning as", "dressed as") stop the phrase.
+_ASIDE_GAP = (
+    r"(?:(?!(?:as|and|but|or|when|while|because|since|so|just|dressed|disguised|known|described|billed|seen"
+    r"|named|such|same|well|even|after|before|until|if|though|although|then|that|which|who|whom|whose)\b)"
+    rf"[a-z][a-z\-'’]*{SP}){{0,6}}"
+)
+_ASIDE_RE = re.compile(
+    rf"(?P<actor>{NAME})(?:,{SP}(?P<aside>[^,;:()\n\"“”]{{1,120}}),|{SP}[–—]{SP}(?P<aside2>[^–—;:()\n\"“”]"
+    rf"{{1,100}}){SP}[–—]){SP}(?:(?P<verb>(?:{_AUX}{SP}){{0,3}}(?:plays|playing|portrays|portraying))"
+    rf"|{_ASIDE_GAP}as){SP}{_DESC_BEFORE}(?P<char>{CHAR})(?![\w'’])"
+)
+# What may follow the role of an aside credit; anything else ("as Jo Bell took the stage") reads as a clause.
+_ASIDE_AFTER_RE = re.compile(
+    rf"[ \t]*(?:[.;:!?)–—]|$|,(?!{SP}(?:(?:a|an|the|his|her|their|{TOKEN}['’]s){SP})?[^,.;:]{{0,60}},{SP}"
+    rf"(?!(?:and|but|who|which|while|whose|with|as|in|on|for|a|an|the)\b)[a-z])"
+    rf"|{SP}(?:for|in|on|at|this|throughout|with|who|whose|opposite|alongside|from|again|too|here)\b)"
+)
+_ASIDE_HINTS = (", ", " – ", " — ")
+
 # "the 20-year-old, who plays...": the actor is the person the article was just talking about.
 _ACTOR_REF = (
     r"(?P<ref>\b(?:the|The)[ \t]+(?:\d{1,3}-year-old|[a-z]+-born|actor|actress|star|newcomer)"
@@ -306,6 +328,9 @@ class CastFindings:
     actor_cues: set[str] = field(default_factory=set)
     people: list[tuple[str, str, int]] = field(default_factory=list)  # (name, role, order)
     possessive: list[_Raw] = field(default_factory=list)  # "Actor's Character", kept only with support
+    # pairs whose "character" could still be a person ("as Jo Bell took the stage"): kept unless the article
+    # treats that name as an actor
+    guarded: list[_Raw] = field(default_factory=list)
     # "Actor is Character", kept only when a heading (a line that is only a name) names the character
     is_pairs: list[_Raw] = field(default_factory=list)
     headings: set[str] = field(default_factory=set)  # norm_key of every name in a name-only line
@@ -558,7 +583,13 @@ def _scan_sentence(
         return prev[-_CONTEXT:] + " " + s[max(0, pos - _CONTEXT) : pos]
 
     def add(
-        actor_raw: str, char_raw: str, desc: str | None, m: re.Match, char_end: int, ref: bool = False
+        actor_raw: str,
+        char_raw: str,
+        desc: str | None,
+        m: re.Match,
+        char_end: int,
+        ref: bool = False,
+        guarded: bool = False,
     ) -> None:
         nonlocal order
         actor, char = ("" if ref else clean_name(actor_raw)), clean_name(char_raw)
@@ -568,7 +599,9 @@ def _scan_sentence(
             return  # "plays Charlie's ..." : Charlie is the possessor, not the role
         if split_title(actor)[0]:
             return  # "Mr. Farouk" is never the actor
-        f.pairs.append(_Raw(actor, char, desc, order, at=(at[0], at[1] + m.start())))
+        (f.guarded if guarded else f.pairs).append(
+            _Raw(actor, char, desc, order, at=(at[0], at[1] + m.start()))
+        )
         tag(order, m.start(), m.end(), desc)
         if actor:
             f.actor_cues.add(actor)
@@ -622,10 +655,26 @@ def _scan_sentence(
         verb = m.group("verb")
         if covered(m.start("char")) or verb.startswith("voic") or _other_production(s, m.end("char")):
             continue
+        if not m.group("ref") and _production_before(s, m.start()):
+            continue  # "his turn as Terry in Ray Donovan, plays Geoff": Ray Donovan is a production
         desc = _desc_of(m, context(m.start("char")))
         if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
             desc = _description(None, ap.group("desc"), "")  # "will play Diane, Nick's aunt"
         add(m.group("actor") or "", m.group("char"), desc, m, m.end("char"), ref=bool(m.group("ref")))
+    for m in _ASIDE_RE.finditer(s) if (has_as or has_play) and _has(s, _ASIDE_HINTS) else ():
+        actor = clean_name(m.group("actor"))
+        if (
+            not is_full_name(actor)
+            or covered(m.start("char"))
+            or _production_before(s, m.start())
+            or _other_production(s, m.end("char"))
+            or _ASIDE_AFTER_RE.match(s, m.end("char")) is None
+        ):
+            continue
+        desc = _desc_of(m, context(m.start("char")))
+        if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
+            desc = _description(None, ap.group("desc"), "")
+        add(actor, m.group("char"), desc, m, m.end("char"), guarded=True)
     appos_char = ", " in s and (" in " in s or " on " in s) and _has(s, _OWN_SHOW_HINTS)
     for m in _APPOS_CHAR_RE.finditer(s) if appos_char else ():
         if is_full_name(clean_name(m.group("actor"))) and not covered(m.start("char")):
@@ -868,6 +917,13 @@ def build_cast(
         ):
             raws.append(r)
     non_cast = {name for name, _role, _ in findings.people}
+    for r in findings.guarded:
+        char = r.character
+        if char in actors or char in paired_actors or char in non_cast or char in crew:
+            continue
+        if index.persons.get(char, 0) >= _PERSON_PRIORITY:
+            continue  # "was emotional as Jo Bell, her co-star, spoke": a person, not a role
+        raws.append(r)
     for r in findings.possessive:
         if not is_full_name(r.actor):
             # "Locke's Charlie Spring": the surname of someone the article treats as a person, never a

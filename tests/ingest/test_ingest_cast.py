@@ -425,3 +425,32 @@ def test_relational_descriptor_then_appositive_name_will_be_played_by():
         "will be played by Jo Bell."
     )
     assert got == {("Ana Lopez", "Mrs Argent"): "Elle's mum", ("Jo Bell", "Mary"): "Charlie's nan"}
+
+
+def test_aside_between_actor_and_role_comma_clause():
+    got = _cast(
+        "Priya Raman, best known as Lady Vane in the costume drama Gaslight, finally gets a proper showcase "
+        "as Tara's mother Nadia. Leo Marsh, who starred as Tom Barlow in Coronation Street for a decade, "
+        "turns up as Mr. Okoro, the new drama teacher."
+    )
+    assert set(got) == {("Priya Raman", "Nadia"), ("Leo Marsh", "Mr. Okoro")}
+    assert got[("Priya Raman", "Nadia")] == "Tara's mother"
+
+
+def test_aside_in_dashes_and_an_other_turn_before_plays():
+    got = _cast(
+        "Hugo Brennan – Lord Ashford himself – drops in as Coach Patel for two episodes. "
+        "Marion Clay, a world away from her icy turn as Vera Holt in Blackwater, plays Rosemary, "
+        "Harvey's gran."
+    )
+    assert set(got) == {("Hugo Brennan", "Coach Patel"), ("Marion Clay", "Rosemary")}
+
+
+def test_aside_never_pairs_a_conjunction_as_a_costume_or_an_inner_role():
+    got = _cast(
+        "Kit Connor, who plays Nick, was grinning as Joe Locke took the stage. "
+        "Ana Lopez, 24, arrived dressed as Wonder Woman. "
+        "Jo Bell – fresh from a run in Agatha All Along, as the mysterious Teen – is superb here. "
+        "Mia Chen, the show's breakout, was emotional as Darius Okafor, her co-star, gave a speech."
+    )
+    assert set(got) == {("Kit Connor", "Nick")}
