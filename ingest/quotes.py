@@ -55,7 +55,7 @@ _VERB = (
     r"explaining|noting|telling|joking|laughing|captioned|captions|writing|tweeting|posting|"
     # phrasal verbs of a panel report: "Finney chimed in:", "Gao weighed in", "Walters thanked the crew:"
     r"chimed[ \t]+in|chimes[ \t]+in|weighed[ \t]+in|weighs[ \t]+in|piped[ \t]+up|pipes[ \t]+up|"
-    r"pointed[ \t]+out|points[ \t]+out|shot[ \t]+back|thanked|thanks)"
+    r"pointed[ \t]+out|points[ \t]+out|shot[ \t]+back|thanked|thanks|asked|asks)"
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _ROLE_NOUN = (
@@ -505,8 +505,8 @@ def find_quotes(
         speakers.span_starts = [sp.start for sp in spans]
         prev_end = 0
         prev_speaker_here: str | None = None
-        joined = _interrupted(text, spans) if len(spans) > 1 else {}
-        skip = -1
+        joined = _joins(text, spans, speakers, para.index) if len(spans) > 1 else {}
+        skip = -1  # quotations up to this index are already part of an earlier quote
         if pos in continued:
             # This paragraph's first quotation was joined to the one before it: its attribution and any
             # later quotation here belong to the same speaker.
@@ -514,7 +514,7 @@ def find_quotes(
             speakers.said(speaker, para.index, spans[0].start)
             prev_speaker_here, prev_end, skip = speaker, spans[0].end + 1, 0
         for i, sp in enumerate(spans):
-            if i == skip:
+            if i <= skip:
                 continue
             inner = text[sp.start + 1 : sp.end]
             words = _words(inner)
@@ -524,14 +524,16 @@ def find_quotes(
             s_start = sentence_start(sents, sp.start)
             pre_sentence = text[max(s_start, sp.start - 400) : sp.start]
             prev_end = sp.end + 1
+            ends = sp
             if i in joined:
-                # '"I think," Gao says, "that Tao..."': one quotation around its attribution.
-                nxt = spans[i + 1]
-                rest = text[nxt.start + 1 : nxt.end]
-                inner = inner.rstrip(" \t,") + " " + rest
-                words += _words(rest)
-                prev_end, skip = nxt.end + 1, i + 1
-            ends = spans[i + 1] if i in joined else sp
+                # '"A," says Locke. "B."', '"I think," Gao says, "that..."': one quotation around its
+                # attribution (which stays in `post`).
+                for k in range(i + 1, joined[i] + 1):
+                    ends = spans[k]
+                    rest = text[ends.start + 1 : ends.end]
+                    inner = _join_text(inner, rest)
+                    words += _words(rest)
+                prev_end, skip = ends.end + 1, joined[i]
             chain = [] if ends.closed else _continuation(paragraphs, all_spans, pos, len(inner))
             if chain:
                 for k in chain:
@@ -540,8 +542,9 @@ def find_quotes(
                     inner = inner.rstrip() + " " + rest
                     words += _words(rest)
                 last = all_spans[chain[-1]][0]
-                # '"...last paragraph of it," Connor said.': the attribution follows the closing mark.
-                post = paragraphs[chain[-1]].text[last.end + 1 : last.end + 160] if last.closed else ""
+                if i not in joined:  # a joined quotation keeps its attribution in this paragraph
+                    # '"...last paragraph of it," Connor said.': the attribution follows the closing mark.
+                    post = paragraphs[chain[-1]].text[last.end + 1 : last.end + 160] if last.closed else ""
             speaker: str | None = None
             how = ""
 
@@ -627,27 +630,68 @@ def _continuation(
     return chain
 
 
-_INTERRUPT_TAIL_RE = re.compile(r"[^.!?\"“”\n]{0,80}?,[ \t]*")
+# What may follow the speaker and verb of an attribution between two quotations: an adverb, an aside or a
+# short phrase ("says Lopez, laughing.", "told me when we spoke last month."), ending the clause.
+_JOIN_TAIL_RE = re.compile(r"[^.!?:;\"“”\n]{0,120}?[.,!?…][ \t]*")
+JOIN_MAX_WORDS = 12
 
 
-def _interrupted(text: str, spans: list[_Span]) -> dict[int, int]:
-    """{i: i + 1} where quotation i ends with a comma, only its attribution follows ("," Gao says, pausing,)
-    and quotation i + 1 goes on in lower case: a sentence the writer broke with its attribution."""
-    out = {}
-    for i in range(len(spans) - 1):
-        sp, nxt = spans[i], spans[i + 1]
-        if (
-            not sp.closed
-            or text[sp.end - 1 : sp.end] != ","
-            or not text[nxt.start + 1 : nxt.start + 2].islower()
-        ):
-            continue
-        between = text[sp.end + 1 : nxt.start]
-        if len(between) > 120 or (m := _AFTER_RE.match(between)) is None:
-            continue
-        if _INTERRUPT_TAIL_RE.fullmatch(between, m.end()) or between[m.end() :].strip() == ",":
-            out[i] = i + 1
+def _joins(text: str, spans: list[_Span], speakers: _Speakers, para: int) -> dict[int, int]:
+    """{i: j} where quotations i..j of a paragraph are one quotation: each is followed only by a short
+    attribution clause ('"A," says Locke. "B."', '"I think," he said, "that..."') and then the next. The
+    clause must name nobody else, and the next quotation must not carry a different named speaker."""
+    out: dict[int, int] = {}
+    i = 0
+    while i < len(spans) - 1:
+        j = i
+        first: str | None = None  # the named speaker of the first attribution, if a name
+        while j < len(spans) - 1:
+            sp, nxt = spans[j], spans[j + 1]
+            if not sp.closed:
+                break
+            between = text[sp.end + 1 : nxt.start]
+            if len(between) > 160 or _words(between) > JOIN_MAX_WORDS:
+                break
+            m = _AFTER_RE.match(between)
+            inner = text[sp.start + 1 : sp.end]
+            if m is None or not _after_ok(inner, _words(inner), between, m):
+                break
+            if not _JOIN_TAIL_RE.fullmatch(between, m.end()):
+                break
+            if _clause_people(speakers.mentions, para, sp.end + 1 + m.end(), nxt.start):
+                break  # '"Ready?" Lopez asked Ben Okafor. "..."': the clause is about someone else
+            name = _attributed_name(m, speakers)
+            if j == i:
+                first = name
+            elif name is not None and first is not None and name != first:
+                break
+            if nxt.closed and (nm := _AFTER_RE.match(text, nxt.end + 1)) is not None:
+                other = _attributed_name(nm, speakers)
+                if other is not None and other != (first or name):
+                    break  # '"You were great," Lopez said. "So were you," said Okafor.'
+            j += 1
+        if j > i:
+            out[i] = j
+        i = j + 1
     return out
+
+
+def _attributed_name(m: re.Match, speakers: _Speakers) -> str | None:
+    """The full name an attribution match names (None for a pronoun, role noun or unknown name)."""
+    raw = m.group("anm") or m.group("nm")
+    name = clean_name(raw) if raw else ""
+    if not name:
+        return None
+    return name if is_full_name(name) else speakers.index.resolve(name)
+
+
+def _join_text(a: str, b: str) -> str:
+    """A, a space, then B; A's final comma becomes a full stop when B opens a new (capitalised) sentence."""
+    a, b = a.rstrip(), b.lstrip()
+    letter = next((c for c in b[:8] if c.isalpha()), "")
+    if a.endswith(",") and letter.isupper():
+        a = a[:-1] + "."
+    return f"{a} {b}"
 
 
 def _qa_answer(text: str, index: NameIndex) -> tuple[str, str] | None:

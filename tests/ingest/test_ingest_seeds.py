@@ -140,11 +140,10 @@ def test_alice_oseman_quotes_003_including_misspelt_surname(seeds):
             "I do actually know my answer to this. It’s the scene in Charlie’s bedroom at the start of "
             "episode 4 when Nick has run in the rain to come and speak to Charlie. That is my favourite.",
         ),
-        ("Alice Oseman", "Like, practically, yeah, rugby"),
-        (
+        (  # '"A," laughed Oseman. "B."' is one quotation
             "Alice Oseman",
-            "So difficult. Just, firstly, trying to stage a rugby match, like figure out where everyone "
-            "needs to know exactly where they’re going.",
+            "Like, practically, yeah, rugby. So difficult. Just, firstly, trying to stage a rugby match, "
+            "like figure out where everyone needs to know exactly where they’re going.",
         ),
         (  # two paragraphs, attributed by "They added:"
             "Alice Oseman",
