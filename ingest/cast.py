@@ -107,6 +107,17 @@ _ASIDE_AFTER_RE = re.compile(
 )
 _ASIDE_HINTS = (", ", " – ", " — ")
 
+# Tabloid shorthand: "Isaac actor Leo Marsh", "Tara star Mia Chen" (kept only for a name the article or the
+# show supports as a character: "Marvel star Jo Bell" is a credit elsewhere) ...
+_EPITHET_RE = re.compile(rf"(?P<char>{CHAR}){SP}(?:actor|actress|star){SP}(?P<actor>{NAME})(?![\w'’])")
+# ... and "Mia Chen – aka Darcy Olsson –", "Leo Marsh (aka Mr. Okoro)", "Jo Bell, a.k.a. Nadia,".
+_AKA_RE = re.compile(
+    rf"(?P<actor>{NAME})(?:{SP}[–—-]{SP}|,{SP}|{SP}\([ \t]*)(?:aka|AKA|a\.k\.a\.?){SP}(?P<char>{CHAR})"
+    rf"(?![\w'’])(?=[ \t]*(?:[–—),.;:!?]|-[ \t]|$))"
+)
+_EPITHET_HINTS = (" actor ", " actress ", " star ")
+_AKA_HINTS = ("aka ", "AKA ", "a.k.a")
+
 # "the 20-year-old, who plays...": the actor is the person the article was just talking about.
 _ACTOR_REF = (
     r"(?P<ref>\b(?:the|The)[ \t]+(?:\d{1,3}-year-old|[a-z]+-born|actor|actress|star|newcomer)"
@@ -331,6 +342,7 @@ class CastFindings:
     # pairs whose "character" could still be a person ("as Jo Bell took the stage"): kept unless the article
     # treats that name as an actor
     guarded: list[_Raw] = field(default_factory=list)
+    epithet: list[_Raw] = field(default_factory=list)  # "Tao actor Jo Bell": kept only for a known character
     # "Actor is Character", kept only when a heading (a line that is only a name) names the character
     is_pairs: list[_Raw] = field(default_factory=list)
     headings: set[str] = field(default_factory=set)  # norm_key of every name in a name-only line
@@ -531,7 +543,7 @@ _ANY_HINTS = (
     "role of", "voic", "(", "star", "actor", "actress", "newcomer", "cast",
     "eartstopper", "direct", "wrote", "writes", "written", "creat", "penned", "pens", "produc", "illustrat",
     "compos", "novel", "book", "comic", "spoke", "speaking", "talk", "chat", "sat down", "interviewed",
-    " is ", " series", " show", " drama",
+    " is ", " series", " show", " drama", "aka ", "AKA ", "a.k.a",
 )  # fmt: skip
 
 
@@ -675,6 +687,24 @@ def _scan_sentence(
         if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
             desc = _description(None, ap.group("desc"), "")
         add(actor, m.group("char"), desc, m, m.end("char"), guarded=True)
+    for m in _AKA_RE.finditer(s) if _has(s, _AKA_HINTS) else ():
+        actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
+        if is_full_name(actor) and not set(name_words(actor)) & set(name_words(char)):
+            add(actor, m.group("char"), None, m, m.end("char"), guarded=True)
+    for m in _EPITHET_RE.finditer(s) if _has(s, _EPITHET_HINTS) else ():
+        actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
+        before = _prev_word(s, m.start())
+        if (
+            is_full_name(actor)
+            and _char_ok(char)
+            and char == " ".join(m.group("char").split())  # "Doctor Who star": no stop word trimmed
+            and not (before[:1].isupper() and not is_stop(before))  # the name must start at "char"
+            and not before.endswith(("'s", "’s"))
+            and not covered(m.start("char"))
+        ):
+            f.epithet.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
+            tag(order, m.start(), m.end())
+            order += 1
     appos_char = ", " in s and (" in " in s or " on " in s) and _has(s, _OWN_SHOW_HINTS)
     for m in _APPOS_CHAR_RE.finditer(s) if appos_char else ():
         if is_full_name(clean_name(m.group("actor"))) and not covered(m.start("char")):
@@ -917,6 +947,13 @@ def build_cast(
         ):
             raws.append(r)
     non_cast = {name for name, _role, _ in findings.people}
+    for r in findings.epithet:
+        # "Tao actor Jo Bell": a one-word show character, or a name the article itself gives a character.
+        one_show_name = len(name_words(r.character)) == 1 and r.character.lower() in CHARACTER_HINTS
+        key = norm_key(r.character)
+        if (one_show_name or key in known_chars or key in findings.headings) and r.actor not in crew:
+            if r.actor not in non_cast and index.persons.get(r.character, 0) < _PERSON_PRIORITY:
+                raws.append(r)
     for r in findings.guarded:
         char = r.character
         if char in actors or char in paired_actors or char in non_cast or char in crew:

@@ -454,3 +454,26 @@ def test_aside_never_pairs_a_conjunction_as_a_costume_or_an_inner_role():
         "Mia Chen, the show's breakout, was emotional as Darius Okafor, her co-star, gave a speech."
     )
     assert set(got) == {("Kit Connor", "Nick")}
+
+
+def test_tabloid_character_star_actor_only_for_a_character():
+    got = _cast(
+        "Isaac actor Leo Marsh waved to the crowd, and Tara star Mia Chen signed autographs. "
+        "Marvel star Hugo Brennan and Bridgerton actress Jo Bell arrived together. "
+        "Olivia star Darius Okafor was not there."
+    )
+    assert set(got) == {("Leo Marsh", "Isaac"), ("Mia Chen", "Tara")}
+
+
+def test_tabloid_character_star_actor_supported_by_a_cast_guide_heading():
+    got = _cast("Rosa Reyes\n\nShe is the new girl at Higgs.\n\nRosa actress Ana Lopez says she was nervous.")
+    assert set(got) == {("Ana Lopez", "Rosa Reyes")}
+
+
+def test_tabloid_aka_character():
+    got = _cast(
+        "Mia Chen – aka Darcy Olsson – dazzled in gold. Leo Marsh (aka Mr. Okoro) posed with fans. "
+        "Jo Bell, AKA Nadia Reyes, skipped the party. Joe Locke, aka the nicest man on set, waved. "
+        "Ana Lopez – aka Hugo Brennan's best friend – laughed."
+    )
+    assert set(got) == {("Mia Chen", "Darcy Olsson"), ("Leo Marsh", "Mr. Okoro"), ("Jo Bell", "Nadia Reyes")}
