@@ -17,7 +17,13 @@ Rules (each is tested):
   `When asked, she grins. "..."`) is that person's: the sentence (or its clause after the last comma) is at
   most DESCRIPTIVE_MAX_WORDS words, opens with a known person's name or a subject pronoun followed by a
   lower-case word, names no other known person and holds no quotation.
-- Pronouns and role nouns (`they`, `the actor`) mean the most recently named person; a pronoun attribution
+- A quotation, a short attribution clause and another quotation in one paragraph are ONE quotation
+  (`"A," says Locke. "B."`, `"I think," he said, "that..."`): the clause (at most JOIN_MAX_WORDS words,
+  naming nobody else) is not text; A's final comma becomes a full stop before a capitalised B.
+- A descriptor (`the star`, `The Doctor Who star, who played X opposite Y,`, `the 20-year-old`) means the
+  nearest person named before it outside quotations, prepositional objects and who-clauses, whose known
+  age fits; if that person's sentence names another who fits, the quote is left out.
+- Pronouns (`they`, `she`) mean the most recently named person; a pronoun attribution
   of a paragraph's first quotation means the person the previous paragraph is about, when that paragraph
   has no quotation and names exactly one known person outside prepositional objects.
 - A quotation inside a sentence (partial quote in reported speech) counts only if it is at least
@@ -55,12 +61,13 @@ _VERB = (
     r"explaining|noting|telling|joking|laughing|captioned|captions|writing|tweeting|posting|"
     # phrasal verbs of a panel report: "Finney chimed in:", "Gao weighed in", "Walters thanked the crew:"
     r"chimed[ \t]+in|chimes[ \t]+in|weighed[ \t]+in|weighs[ \t]+in|piped[ \t]+up|pipes[ \t]+up|"
-    r"pointed[ \t]+out|points[ \t]+out|shot[ \t]+back|thanked|thanks|asked|asks)"
+    r"pointed[ \t]+out|points[ \t]+out|shot[ \t]+back|thanked|thanks|asked|asks|"
+    r"grinned|grins)"
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _ROLE_NOUN = (
     r"(?:the|The)[ \t]+(?:[\w\-]+[ \t]+){0,3}?(?:actor|actress|star|creator|author|writer|director|"
-    r"showrunner|producer|singer|teen|youngster|performer|novelist|illustrator|newcomer)"
+    r"showrunner|producer|singer|teen|youngster|performer|novelist|illustrator|newcomer|\d{1,2}-year-old)"
 )
 _NONPERSON_NOUN = (
     r"(?:the|The|a|A|an|An|its|their)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:synopsis|logline|description|statement|"
@@ -131,6 +138,18 @@ _TWEET_RE = re.compile(r"https?://t\.co/|pic\.twitter\.com|(?:^|\s)@\w{2,15}\b.*
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*[ \t]*$")
 
 _NONPERSON = "\x00nonperson"
+# A descriptor ("the star") looks back this many paragraphs for the person it describes.
+DESCRIBED_MAX_PARAGRAPHS = 3
+_AGE_NOUN_RE = re.compile(r"(\d{1,2})-year-old")
+_ACTRESS_RE = re.compile(r"\bactress\b")
+# "Ana Lopez, 19," / "Ana Lopez (19)": a person's age right after the name.
+_AGE_AFTER_RE = re.compile(r"[ \t]*(?:,[ \t]*(\d{1,2})[ \t]*[,.;]|\([ \t]*(\d{1,2})[ \t]*\))")
+# Words before a name that make it an object, not the person a descriptor points back to ("opposite David
+# Tennant"); unlike _OBJECT_WORDS, "and" is kept: "and Kit refused to be drawn" is about Kit.
+_DESCRIBED_OBJECT_WORDS = frozenset(
+    "to with by from at for about of opposite alongside beside than like praised thanked interviewed asked "
+    "told".split()
+)
 # Words before a name that make it an object, not the subject a later pronoun refers to.
 _OBJECT_WORDS = frozenset(
     "to with by from at for about of and opposite alongside beside than like praised thanked "
@@ -177,6 +196,11 @@ def _spans(text: str) -> list[_Span]:
             pos = closers[ci] + 1
             ci += 1
     return spans
+
+
+def _quoted(spans: list[_Span] | tuple, pos: int) -> bool:
+    """`pos` lies inside one of a paragraph's quotations."""
+    return any(sp.start <= pos <= sp.end for sp in spans[:40])
 
 
 def _words(s: str) -> int:
@@ -259,6 +283,8 @@ class _Speakers:
         self.spans_para = -1  # the paragraph being read, and its quotations (names inside are not subjects)
         self.spans: list[_Span] = []
         self.span_starts: list[int] = []
+        self.para_spans: dict[int, list[_Span]] = {}  # every body paragraph's quotations
+        self.ages: dict[str, str] = {}  # "Ana Lopez, 19,": the age a person is given in the article
         # "he" / "she" each person was referred to by in an attribution: a "she said" skips a known "he".
         self.pronoun: dict[str, str] = {}
 
@@ -359,11 +385,16 @@ class _Speakers:
             best = found[1]
         return best
 
-    def resolve(self, m: re.Match, prefix: str, para: int, offset: int) -> str | None:
+    def resolve(self, m: re.Match, prefix: str, para: int, offset: int, at: int | None = None) -> str | None:
+        """The person an attribution match names; `at` is where the match starts in the paragraph when it
+        precedes the quotation (a descriptor looks back from there), else the quotation's start."""
         g = m.groupdict()
         if g.get(prefix + "np"):
             return _NONPERSON
-        if g.get(prefix + "pr") or g.get(prefix + "rn"):
+        if (noun := g.get(prefix + "rn")) is not None:
+            at = offset if at is None else at
+            return self.described(para, at, noun)
+        if g.get(prefix + "pr"):
             pronoun = (g.get(prefix + "pr") or "").lower()
             person = self.last_person(para, offset, pronoun)
             if person and pronoun in ("he", "she"):
@@ -377,6 +408,63 @@ class _Speakers:
             return None
         full = name if is_full_name(name) else self.index.resolve(name)
         return full or _NONPERSON  # "Netflix said": a name we cannot tie to a person
+
+    def described(self, para: int, at: int, noun: str) -> str | None:
+        """Who a descriptor ('the star', 'The Bridgerton actress', 'the 20-year-old') at (para, at) means: the
+        nearest person named before it, within DESCRIBED_MAX_PARAGRAPHS, outside quotations, prepositional
+        objects and who-clauses ('who played X opposite David Tennant'), whose known age and pronoun fit.
+        When that person's sentence names another who fits too, nobody is sure: the non-person marker."""
+        age = m.group(1) if (m := _AGE_NOUN_RE.search(noun)) else None
+        pronoun = "she" if _ACTRESS_RE.search(noun) else ""
+        i = self._mention_index(para, at)
+        for _ in range(40):  # bounded: a paragraph of names stays cheap
+            i -= 1
+            if i < 0 or self.mentions[i][0] < para - DESCRIBED_MAX_PARAGRAPHS:
+                break
+            p, start, person = self.mentions[i]
+            if not self._describable(p, start) or not self._fits_description(person, pronoun, age):
+                continue
+            others = {
+                other
+                for other, o_start in self._sentence_people(p, start)
+                if other != person
+                and self._describable(p, o_start)
+                and self._fits_description(other, pronoun, age)
+            }
+            return _NONPERSON if others else person
+        return self.last_person(para, at, pronoun)
+
+    def _fits_description(self, person: str, pronoun: str, age: str | None) -> bool:
+        return self._fits(person, pronoun) and not (age and self.ages.get(person, age) != age)
+
+    def _describable(self, para: int, start: int) -> bool:
+        """A mention a descriptor can point back to: not quoted, not a prepositional object, not inside a
+        who-clause (the descriptor's own apposition is about someone else's production)."""
+        text = self.texts.get(para)
+        if text is None or _quoted(self.para_spans.get(para, ()), start):
+            return False
+        head = text[max(0, start - 24) : start]
+        words = head.split()
+        according = head.lower().endswith("according to ")
+        if words and words[-1].lower() in _DESCRIBED_OBJECT_WORDS and not according:
+            return False
+        clause = text[max(0, start - 120) : start]
+        k = clause.rfind(", who ")
+        return k < 0 or "," in clause[k + 1 :]
+
+    def _sentence_people(self, para: int, start: int) -> list[tuple[str, int]]:
+        """(person, offset) for the mentions in the sentence of paragraph `para` around `start`."""
+        text = self.texts.get(para, "")
+        back, ahead = max(0, start - 300), start + 300
+        lo = max(text.rfind(". ", back, start), text.rfind("? ", back, start))
+        ends = [e for e in (text.find(". ", start, ahead), text.find("? ", start, ahead)) if e >= 0]
+        hi = min(ends) if ends else min(len(text), ahead)
+        i = bisect.bisect_left(self.mentions, (para, max(lo, 0), ""))
+        out = []
+        while i < len(self.mentions) and self.mentions[i][:2] < (para, hi) and len(out) < 6:
+            out.append((self.mentions[i][2], self.mentions[i][1]))
+            i += 1
+        return out
 
     def said(self, speaker: str, para: int, offset: int) -> None:
         self.last, self.last_para, self.last_pos = speaker, para, (para, offset)
@@ -481,6 +569,8 @@ def find_quotes(
     seen: set[tuple[str, str]] = set()
     all_spans = [[] if p.is_headline else _spans(p.text) for p in paragraphs]
     speakers.quoted = {p.index for p, spans in zip(paragraphs, all_spans, strict=True) if spans}
+    speakers.para_spans = {p.index: spans for p, spans in zip(paragraphs, all_spans, strict=True) if spans}
+    speakers.ages = _ages(speakers.texts, mentions)
     # Paragraph position -> speaker, for paragraphs whose first quotation continues an earlier paragraph's
     # quotation (already joined into that quote).
     continued: dict[int, str] = {}
@@ -557,7 +647,8 @@ def find_quotes(
                 window = pre_local[-240:]
                 for rx in rxs:
                     if (before := rx.search(window)) is not None:
-                        speaker = speakers.resolve(before, "", para.index, sp.start)
+                        at = sp.start - len(window) + before.start()
+                        speaker = speakers.resolve(before, "", para.index, sp.start, at)
                         how = "before" if speaker else ""
                         break
             if not how and pre_local.rstrip().endswith((".", "!")):
@@ -600,6 +691,23 @@ def find_quotes(
                 seen.add(key)
                 out.append(Quote(speaker, quote))
     return out
+
+
+def _ages(texts: dict[int, str], mentions: list[tuple[int, int, str]]) -> dict[str, str]:
+    """The age each person is given right after their name ("Ana Lopez, 19,"); a person given two ages
+    has none."""
+    ages: dict[str, str] = {}
+    clash: set[str] = set()
+    for para, start, person in mentions:
+        text = texts.get(para)
+        if text is None or (m := _NAME_RE.match(text, start)) is None:
+            continue
+        if (a := _AGE_AFTER_RE.match(text, m.end())) is None:
+            continue
+        age = a.group(1) or a.group(2)
+        if ages.setdefault(person, age) != age:
+            clash.add(person)
+    return {p: a for p, a in ages.items() if p not in clash}
 
 
 def _continuation(

@@ -434,3 +434,58 @@ def test_attribution_join_is_bounded_and_conservative():
     assert ("Ana Lopez", "You were brilliant") in got
     assert ("Ben Okafor", "So were you") in got
     assert not any(("Every minute" in t and "I loved it" in t) or "made it. Now" in t for _, t in got)
+
+
+# Family: a descriptor instead of a name ('The Bridgerton actress, who ..., said:', 'the star laughed:',
+# '"...," the 19-year-old told us.') means the person the text was just talking about, not the last quoted
+# speaker, nor a name inside a who-clause about another production; an age must fit; ambiguous -> no quote.
+CARPET = (
+    "Heartstopper star Ana Lopez, who plays Rosa Reyes, arrived with Sam Ortiz, who plays Leo Park.\n"
+    '"It is a huge night for all of us," Ortiz said.\n'
+)
+
+
+def test_descriptor_speaker_is_the_person_just_described():
+    got = _quotes(
+        CARPET + "Ana Lopez glittered in a gold jumpsuit as she posed for photographers.\n"
+        "The Bridgerton actress, who starred opposite Nicola Coughlan last year, told us: "
+        '"Rosa finally gets to be angry this season."\n'
+        'She added: "I loved every minute of it."'
+    )
+    assert got == [
+        ("Sam Ortiz", "It is a huge night for all of us"),
+        ("Ana Lopez", "Rosa finally gets to be angry this season."),
+        ("Ana Lopez", "I loved every minute of it."),
+    ]
+
+
+def test_descriptor_star_after_a_first_name_sentence():
+    got = _quotes(
+        CARPET + '"Leo grows up a lot," Lopez said.\n'
+        "The streamer has not confirmed a fourth season, and Sam would not be drawn on it.\n"
+        'Pressed on the future, the star grinned: "No idea at all. Ask the writers!"'
+    )
+    assert got[-1] == ("Sam Ortiz", "No idea at all. Ask the writers!")
+
+
+def test_age_descriptor_skips_a_person_of_another_age():
+    got = _quotes(
+        "Heartstopper premiere: the cast reunite\n"
+        "Ana Lopez, 19, and Sam Ortiz, 22, led the cast on the carpet.\n"
+        "Lopez, who plays Rosa Reyes, signed autographs for an hour.\n"
+        '"Best night of my life, honestly," the 19-year-old told us. "I cried twice."\n'
+        "Ortiz, who plays Leo Park, waved to the crowd.\n"
+        '"I still get nervous at these things," the 19-year-old admitted.'
+    )
+    assert got == [
+        ("Ana Lopez", "Best night of my life, honestly. I cried twice."),
+        ("Ana Lopez", "I still get nervous at these things"),
+    ]
+
+
+def test_descriptor_with_two_people_just_named_is_left_out():
+    got = _quotes(
+        CARPET + "Lopez and Ortiz posed for photos with fans for almost an hour.\n"
+        '"We never expected any of this," the star said.'
+    )
+    assert got == [("Sam Ortiz", "It is a huge night for all of us")]
