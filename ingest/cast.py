@@ -207,15 +207,34 @@ _PRAISE_HINTS = (
 _LIST_SEP = rf"(?:[ \t]*,[ \t]*(?:and{SP})?|{SP}(?:and|&){SP})"
 _LIST_AS_RE = re.compile(
     rf"(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}})(?:,?{SP}who)?"  # ", who play Charlie and Nick"
-    rf"{SP}(?:(?:{_AUX}|respectively)[ \t]+){{0,3}}"
-    rf"(?:as|play|plays|portray|star{SP}as|stars{SP}as|return{SP}as|returns{SP}as|reprise{SP}their{SP}roles{SP}as)"
-    rf"{SP}(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}})(?=[ \t]*(?:[.,;:)!?]|$)|{SP}(?!as\b)[a-z])"
+    # "are both expected to return as", "are likely to reprise their roles as"
+    rf"{SP}(?:(?:{_AUX}|respectively|expected|likely|due|poised|confirmed|rumou?red|reportedly|officially|both"
+    rf"|all)[ \t]+){{0,5}}"
+    rf"(?:as|play|plays|portray|star{SP}as|stars{SP}as|return{SP}as|returns{SP}as|returning{SP}as"
+    rf"|reprise{SP}their{SP}roles{SP}as)"
+    # "return as Charlie's parents, Jane and Julio": a shared description before the paired names
+    rf"{SP}(?:{_DESC},?{SP})?(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}})"
+    rf"(?=[ \t]*(?:[.,;:)!?]|$)|{SP}(?!as\b)[a-z])"
 )
 # "Corinna Brown and Kizzy Edgell, as Tara and Darcy, get a storyline": the pairing as a parenthesis.
 _LIST_PAREN_AS_RE = re.compile(
     rf"(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}}),{SP}as{SP}(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}}),"
 )
 _LIST_SPLIT_RE = re.compile(_LIST_SEP)
+_PLURAL_RELATION_RE = re.compile(rf"{_RELATION}s$")
+# The actor being the last of a list of names ("Jo Bell and Sam Oak return as ..."): the verb is shared.
+_LIST_TAIL_BEFORE_RE = re.compile(rf"(?<![\w'’]){NAME}(?:{SP}(?:and|&)|,){SP}$")
+# "Jane and Julio Spring": first names sharing one family name (support for a family descriptor's surname).
+_SHARED_SURNAME_RE = re.compile(
+    rf"(?<![\w'’])(?P<a>{TOKEN})(?:,{SP}(?P<b>{TOKEN}))?,?{SP}(?:and|&){SP}(?P<c>{TOKEN}){SP}(?P<sur>{TOKEN})"
+    rf"(?![\w'’]|{SP}{TOKEN})"
+)
+# Relations that share the family name of the person they belong to.
+_FAMILY_RELATION_RE = re.compile(
+    r"^(?P<owner>\S+)'s (?:(?:older|younger|big|little|twin|baby|elder|kid)[ \t]+)?"
+    r"(?:parents?|mum|mom|mother|dad|father|brothers?|sisters?|siblings?|twins?|grandparents?|grandmother"
+    r"|grandfather|grandma|grandad|grandpa|nan|gran|son|daughter)$"
+)
 # "As aspiring artist Elle Argent, Yasmin Finney gets...": the role leads its sentence, then the actor (not a
 # list of names: "As Joe Locke, Kit Connor and ... arrived").
 _INVERTED_AS_RE = re.compile(
@@ -343,6 +362,7 @@ class CastFindings:
     # treats that name as an actor
     guarded: list[_Raw] = field(default_factory=list)
     epithet: list[_Raw] = field(default_factory=list)  # "Tao actor Jo Bell": kept only for a known character
+    shared_surnames: set[str] = field(default_factory=set)  # "Jane Spring" from "Jane and Julio Spring"
     # "Actor is Character", kept only when a heading (a line that is only a name) names the character
     is_pairs: list[_Raw] = field(default_factory=list)
     headings: set[str] = field(default_factory=set)  # norm_key of every name in a name-only line
@@ -475,6 +495,11 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
             name = clean_name(m.group("n"))
             if is_full_name(name):
                 f.people.append((name, "writer", order))
+        if " and " in text or " & " in text:
+            for m in _SHARED_SURNAME_RE.finditer(text):
+                for first in (m.group("a"), m.group("b"), m.group("c")):
+                    if first and not is_stop(first) and not is_stop(m.group("sur")):
+                        f.shared_surnames.add(norm_key(f"{first} {m.group('sur')}"))
         text = heading_as_prose(text)
         prev_sentence = ""
         scan_sentences = _has(text, _ANY_HINTS) or _has(text.lower(), _ROLE_HINTS)
@@ -636,8 +661,11 @@ def _scan_sentence(
         if len(chars) > len(actors) >= 2 and _comma_clause_after(m.group("chars"), len(actors)):
             chars = chars[: len(actors)]  # "A and B are back as C and D, E returns as F"
         if len(actors) == len(chars) and all(actors) and all(chars) and not _other_production(s, m.end()):
+            desc = _desc_of(m, context(m.start("chars"))) if "desc" in m.re.groupindex else None
+            if desc and (plural := _PLURAL_RELATION_RE.search(desc)) is not None:
+                desc = desc[: plural.end() - 1]  # "Charlie's parents, Jane and Julio": each a parent
             for actor, char in zip(actors, chars, strict=True):
-                add(actor, char, None, m, m.end())
+                add(actor, char, desc, m, m.end())
     if s.lstrip(' \t"“').startswith("As ") and (m := _INVERTED_AS_RE.match(s)) is not None:
         if is_full_name(clean_name(m.group("actor"))) and not _production_before(s, m.start("char")):
             add(m.group("actor"), m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
@@ -669,6 +697,13 @@ def _scan_sentence(
             continue
         if not m.group("ref") and _production_before(s, m.start()):
             continue  # "his turn as Terry in Ray Donovan, plays Geoff": Ray Donovan is a production
+        if (
+            not m.group("ref")
+            and not verb.split()[0].endswith("s")
+            and (tail := _LIST_TAIL_BEFORE_RE.search(s, max(0, m.start() - 60), m.start())) is not None
+            and not covered(tail.start())
+        ):
+            continue  # "Jo Bell and Sam Oak return as Tara's parents, Nadia": whose role is unknown
         desc = _desc_of(m, context(m.start("char")))
         if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
             desc = _description(None, ap.group("desc"), "")  # "will play Diane, Nick's aunt"
@@ -981,6 +1016,8 @@ def build_cast(
         ):
             raws.append(r)
 
+    raws = _family_names(raws, index, findings.shared_surnames)
+
     # Canonical actor names.
     resolved: list[_Raw] = []
     for r in sorted(raws, key=lambda r: r.order):
@@ -1042,6 +1079,26 @@ def build_cast(
             continue
         seen[key] = len(out)
         out.append(CastPair(r.actor, char, r.description, new, season))
+    return out
+
+
+def _family_names(raws: list[_Raw], index: NameIndex, shared: set[str]) -> list[_Raw]:
+    """ "Jane" described as "Charlie's parent", with the article naming Charlie Spring and writing
+    "Jane Spring" (or "Jane and Julio Spring") somewhere: "Jane Spring". Without that support it stays."""
+    full_chars: dict[str, set[str]] = {}
+    for r in raws:
+        words = name_words(r.character)
+        if len(words) >= 2 and not split_title(r.character)[0]:
+            full_chars.setdefault(words[0], set()).add(words[-1])
+    out = []
+    for r in raws:
+        m = _FAMILY_RELATION_RE.match(r.description or "")
+        surnames = full_chars.get(m.group("owner"), set()) if m else set()
+        if len(surnames) == 1 and len(name_words(r.character)) == 1 and not split_title(r.character)[0]:
+            full = f"{r.character} {next(iter(surnames))}"
+            if norm_key(full) in shared or full in index.persons:
+                r = _Raw(r.actor, full, r.description, r.order, r.strong, r.at)
+        out.append(r)
     return out
 
 

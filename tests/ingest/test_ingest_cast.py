@@ -477,3 +477,36 @@ def test_tabloid_aka_character():
         "Ana Lopez – aka Hugo Brennan's best friend – laughed."
     )
     assert set(got) == {("Mia Chen", "Darcy Olsson"), ("Leo Marsh", "Mr. Okoro"), ("Jo Bell", "Nadia Reyes")}
+
+
+def test_paired_list_without_respectively_after_a_verb_phrase():
+    got = _cast(
+        "Priya Raman and Leo Marsh are both expected to reprise their roles as Nadia Reyes and Tom Okoro, "
+        "though nothing has been signed. Mia Chen and Hugo Brennan are likely to return as Tara and Sam."
+    )
+    assert set(got) == {
+        ("Priya Raman", "Nadia Reyes"),
+        ("Leo Marsh", "Tom Okoro"),
+        ("Mia Chen", "Tara"),
+        ("Hugo Brennan", "Sam"),
+    }
+
+
+def test_paired_list_after_a_family_descriptor_takes_the_family_name_the_article_gives():
+    got = _cast(
+        "Ana Lopez as Elle Argent\n\nElle starts art school.\n\nRose and Albert Argent\n\n"
+        "Mia Chen and Hugo Brennan are set to return as Elle's grandparents, Rose and Albert."
+    )
+    assert set(got) == {
+        ("Ana Lopez", "Elle Argent"),
+        ("Mia Chen", "Rose Argent"),
+        ("Hugo Brennan", "Albert Argent"),
+    }
+
+
+def test_paired_list_after_a_descriptor_without_support_keeps_first_names_and_order():
+    got = _cast(
+        "Jo Bell and Darius Okafor return as Tara's parents, Nadia and Sam. "
+        "Later, Leo Marsh and Ana Lopez return as Isaac's cousins, Bea."
+    )
+    assert set(got) == {("Jo Bell", "Nadia"), ("Darius Okafor", "Sam")}
