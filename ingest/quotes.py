@@ -96,8 +96,16 @@ _ADVERB = r"(?:[ \t]+(?:also|then|later|simply|once|previously|recently|has|had|
 _APPOSITION = r"(?:[ \t]*,[^,.:;\"“”\n]{1,80},)?"
 _SPEAKER_VERB = rf"{_speaker()}{_APPOSITION}{_ADVERB}[ \t]+"
 
+# '"...," said owner Maria Delgado', 'says local librarian Tom Hale': lower-case title words between an
+# inverted verb and the name; never a function word ("said in a statement", "said to Jane Garvey").
+_TITLE_WORDS = (
+    r"(?:(?!(?:to|in|on|at|of|with|by|for|from|the|a|an|and|or|but|about|after|before|during|while|when|as"
+    r"|that|this|his|her|their|its|our|my|your|he|she|they|it|we|you|who|was|is|had|has|then|also|later"
+    r"|once|simply|quietly|softly|recently|previously|not|so)\b)[a-z][a-z\-]{1,20}[ \t]+){0,3}"
+)
 _AFTER_RE = re.compile(
-    rf"[ \t]*[,.…!?—–-]?[ \t]*(?:(?P<v1>{_VERB})[ \t]+{_speaker('a')}|{_SPEAKER_VERB}(?P<v2>{_VERB}))\b"
+    rf"[ \t]*[,.…!?—–-]?[ \t]*(?:(?P<v1>{_VERB})[ \t]+{_TITLE_WORDS}{_speaker('a')}"
+    rf"|{_SPEAKER_VERB}(?P<v2>{_VERB}))\b"
 )
 _BEFORE_RES = (
     # "Connor revealed: ", "Kit Connor told Radio Times: ", "Speaking to X, she said, "

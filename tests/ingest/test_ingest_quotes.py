@@ -489,3 +489,20 @@ def test_descriptor_with_two_people_just_named_is_left_out():
         '"We never expected any of this," the star said.'
     )
     assert got == [("Sam Ortiz", "It is a huge night for all of us")]
+
+
+# Family: a role or title before the name after the quote ('"...," said owner Maria Delgado.'): the speaker
+# is the full name after the title words; a preposition is not a title.
+def test_title_words_before_the_name_after_the_quote():
+    got = _quotes(
+        "Fans queue for the new Heartstopper season\n"
+        '"We sold out in an hour," said shop manager Priya Raman.\n'
+        "“Bring tissues, lots of them,” says local librarian Tom Hale. “You will need them.”\n"
+        '"Every episode went through me," said series director Jane Roe.\n'
+        '"The reaction has been overwhelming," said a Netflix spokesperson.'
+    )
+    assert got == [
+        ("Priya Raman", "We sold out in an hour"),
+        ("Tom Hale", "Bring tissues, lots of them. You will need them."),
+        ("Jane Roe", "Every episode went through me"),
+    ]
