@@ -84,16 +84,26 @@ class FoundDate:
     day: int | None
     weekday: int | None
     relative: str | None = None  # "last" / "next" / "this" written before a bare month ("last September")
+    # month == 0: "Thursday" alone or "last month", which only the article's date line can place.
 
 
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _ISO_HINT_RE = re.compile(r"\d\d\d\d-\d")
 
 
+_WEEKDAY_ALONE_RE = re.compile(rf"\b(?P<wd>{_WEEKDAY})\b")
+_RELATIVE_MONTH_RE = re.compile(r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)[ \t]+month\b")
+_ANCHORED_HINTS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", " month")
+
+
 def might_have_date(text: str) -> bool:
-    """Cheap test before the full date pattern: every date form has a month name or is ISO."""
+    """Cheap test before the full date pattern: every date form has a month name, a weekday or "month", or
+    is ISO."""
     for m in _MONTH_STEMS:
         if m in text:
+            return True
+    for h in _ANCHORED_HINTS:
+        if h in text:
             return True
     return "-" in text and _ISO_HINT_RE.search(text) is not None
 
@@ -136,8 +146,41 @@ def find_dates(text: str) -> list[FoundDate]:
         if not _valid(year or 2000, month, day):
             continue
         out.append(FoundDate(start, end, year, month, day, _WEEKDAY_NUM[wd.lower()] if wd else None))
+    out += _anchored_dates(text, out)
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _anchored_dates(text: str, found: list[FoundDate]) -> list[FoundDate]:
+    """A weekday that is not part of a full date ("began streaming Thursday"), and "last/next/this month"."""
+    out = []
+    if "day" in text:
+        for m in _WEEKDAY_ALONE_RE.finditer(text):
+            # "Thursday 3 October" / "Tuesday (17 September)" belong to the full date that follows.
+            if any(d.start <= m.start() < d.end or m.end() <= d.start <= m.end() + 3 for d in found):
+                continue
+            out.append(FoundDate(m.start(), m.end(), None, 0, None, _WEEKDAY_NUM[m.group("wd").lower()]))
+    if "month" in text:
+        for m in _RELATIVE_MONTH_RE.finditer(text):
+            out.append(FoundDate(m.start(), m.end(), None, 0, None, None, m.group("rel").lower()))
+    return out
+
+
+def _anchored(d: FoundDate, dateline: dt.date | None, tense: str | None) -> str | None:
+    """A weekday alone or "last/next/this month", placed from the date line (news style: "said Thursday"
+    means the latest Thursday, "will open Monday" the coming one); None without a date line or a tense."""
+    if dateline is None:
+        return None
+    if d.weekday is not None:
+        back = (dateline.weekday() - d.weekday) % 7
+        if tense == "future":
+            return (dateline + dt.timedelta(days=(d.weekday - dateline.weekday()) % 7)).isoformat()
+        if tense == "past" or back == 0:
+            return (dateline - dt.timedelta(days=back)).isoformat()
+        return None
+    shift = {"last": -1, "next": 1}.get(d.relative or "", 0)
+    year, month = divmod(dateline.year * 12 + dateline.month - 1 + shift, 12)
+    return f"{year:04d}-{month + 1:02d}"
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -161,6 +204,8 @@ def tense_near(sentence: str, pos: int) -> str | None:
 
 def complete(d: FoundDate, dateline: dt.date | None, tense: str | None) -> str | None:
     """ISO "YYYY-MM-DD" or "YYYY-MM", inferring a missing year only where that is sound; else None."""
+    if d.month == 0:
+        return _anchored(d, dateline, tense)
     year = d.year
     if year is None:
         if dateline is None:

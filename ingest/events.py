@@ -47,13 +47,15 @@ _KEYWORDS = re.compile(
     r"|(?P<premiere>\b(?:premiere[sd]?|premiering|release[sd]?|releasing|release[ \t]+date|drops?|dropped"
     r"|dropping|arrives?|arrived|arriving|debuts?|debuted|debuting|lands?|landed|landing|launch(?:es|ed)?|streaming"
     r"|returns?|returned|returning|hits?|airs?|aired|available|out[ \t]+on|back[ \t]+on"
+    # "since the third series came out in October 2024" (not "came out as bisexual", "came out to his mum")
+    r"|(?:came|comes)[ \t]+out(?![ \t]+(?:as|to)\b)"
     # "is on Netflix from 3 October": a schedule line with no release verb.
     r"|(?:is|are)[ \t]+on[ \t]+[A-Z][\w+]*(?:[ \t]+[A-Z][\w+]*)?[ \t]+from)\b)"
     # "announced the release date on 22 August": the date of the announcement, not of the release.
     r"|(?P<announcement>\b(?:(?:announced|confirmed|revealed|unveiled)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+)?"
     r"(?:\w+[ \t]+)?(?:release|premiere|launch|air)[ \t]+date"
     r"|announced|announcement|announces|announce|confirmed|confirms|renewed|renewal"
-    r"|renews|unveiled"
+    r"|renews|unveiled|(?:was|were|been|be|is|are)[ \t]+(?:officially[ \t]+)?revealed"
     # "Netflix ordered two more seasons in May 2022", "greenlit a fourth series"
     r"|ordered|orders|greenlit|green-lit|greenlighted|green-lighted|commissioned)\b)"
     # "Season 2 followed on August 3, 2023": a premiere only right after a season (see _classify).
@@ -93,6 +95,10 @@ def season_mentions(text: str) -> list[tuple[int, int]]:
 _SEASON_HINT_RE = re.compile(r"\bS\d")  # "S3"; "season"/"series" are tested as substrings first
 
 
+_DATE_BEFORE_NOUN_RE = re.compile(
+    r"(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"[ \t]+$"
+)
 _NOUN_AFTER_RE = re.compile(r"[ \t]+(release|premiere|debut|launch|return|trailer|teaser)\b")
 
 
@@ -107,6 +113,10 @@ def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | Non
         # "confirmed for an October 2024 release": the noun the date qualifies names the event.
         return ("other", None) if after.group(1).startswith(("trailer", "teaser")) else ("premiere", None)
     for m in matches:
+        if not end <= m.start() <= end + 1 and _DATE_BEFORE_NOUN_RE.search(
+            sentence, max(0, m.start() - 16), m.start()
+        ):
+            continue  # "confirmed for an October 2024 release earlier this month": that noun has its date
         if m.end() <= pos:
             dist = pos - m.end()
             if dist > _BEFORE_WINDOW:

@@ -144,8 +144,8 @@ def test_the_noun_after_a_date_names_the_event():
         "date 2023-12-16\nHeartstopper news\n\n"
         "The series was confirmed for an October 2024 release earlier this month, with a trailer to follow."
     )
-    assert ("premiere", "2024-10") in {(k, d) for k, d, _ in got}
-    assert not any(k == "announcement" for k, _, _ in got)
+    # "confirmed" dates the confirmation ("earlier this month"), never the release it names.
+    assert {(k, d) for k, d, _ in got} == {("premiere", "2024-10"), ("announcement", "2023-12")}
 
 
 def test_present_tense_schedule_takes_the_year_nearest_the_date_line():
@@ -178,7 +178,8 @@ def test_announced_release_date_is_an_announcement_and_debuting_is_a_premiere():
 
 
 def _kinds(dateline: str, text: str) -> set[tuple[str, str]]:
-    facts = extract_article(f"date {dateline}\ntitle: Show news\n\n{text}\n", "e.txt")
+    head = f"date {dateline}\ntitle: Show news" if dateline else "Show news"
+    facts = extract_article(f"{head}\n\n{text}\n", "e.txt")
     return {(e.kind, e.date) for e in facts.events}
 
 
@@ -213,3 +214,38 @@ def test_plural_subjects_in_the_present_schedule_a_release():
     }
     # "the premiere" is a noun, not a schedule: no tense, so no year is guessed.
     assert _kinds("2024-10-05", "Fans queued for hours at the premiere on 1 October.") == set()
+
+
+def test_a_bare_weekday_is_read_against_the_date_line():
+    # Wire style: "began streaming worldwide Thursday" in a story dated that Thursday.
+    assert _kinds("2024-10-03", "The second season of the show began streaming worldwide Thursday.") == {
+        ("premiere", "2024-10-03")
+    }
+    # Past: the latest such day on or before the date line; future: the next one on or after it.
+    assert _kinds("2024-10-05", "The new season premiered on Wednesday to strong reviews.") == {
+        ("premiere", "2024-10-02")
+    }
+    assert _kinds("2024-10-05", "The finale will drop on Monday, the streamer said.") >= {
+        ("premiere", "2024-10-07")
+    }
+    # No date line, no guess; a weekday that belongs to a full date is that date.
+    assert _kinds("", "The season premiered on Wednesday.") == set()
+    assert _kinds("2024-09-17", "All episodes arrive on Thursday 3 October.") == {("premiere", "2024-10-03")}
+
+
+def test_last_next_and_this_month_are_read_against_the_date_line():
+    assert _kinds("2025-08-19", "Filming on the movie wrapped last month after a 35-day shoot.") == {
+        ("production_end", "2025-07")
+    }
+    assert _kinds("2025-01-04", "Cameras start rolling on the film next month in Kent.") == {
+        ("production_start", "2025-02")
+    }
+
+
+def test_a_passive_reveal_and_coming_out_date_events():
+    assert _kinds("2025-08-19", "The film's title was revealed at the end of July.") == {
+        ("announcement", "2025-07")
+    }
+    assert _kinds("2025-08-19", "Since the third series came out in October 2024, he has been busy.") == {
+        ("premiere", "2024-10")
+    }
