@@ -107,6 +107,12 @@ _AFTER_RE = re.compile(
     rf"[ \t]*[,.…!?—–-]?[ \t]*(?:(?P<v1>{_VERB})[ \t]+{_TITLE_WORDS}{_speaker('a')}"
     rf"|{_SPEAKER_VERB}(?P<v2>{_VERB}))\b"
 )
+# '"That's called support, Kit," Locke protests.': after a quotation closing on a comma, a name or pronoun
+# and any one verb ending the clause is its attribution, whatever the verb.
+_LOOSE_AFTER_RE = re.compile(
+    rf"[ \t]*(?:(?P<pr>{_PRONOUN})|(?P<nm>{NAME}))[ \t]+[a-z]{{2,20}}(?:s|ed)"
+    rf"(?:[ \t]+[a-z]{{2,20}}ly)?(?=[ \t]*[.,;!?])"
+)
 _BEFORE_RES = (
     # "Connor revealed: ", "Kit Connor told Radio Times: ", "Speaking to X, she said, "
     re.compile(
@@ -622,7 +628,7 @@ def find_quotes(
             s_start = sentence_start(sents, sp.start)
             pre_sentence = text[max(s_start, sp.start - 400) : sp.start]
             prev_end = sp.end + 1
-            ends = sp
+            ends, first_inner, first_words = sp, inner, words
             if i in joined:
                 # '"A," says Locke. "B."', '"I think," Gao says, "that..."': one quotation around its
                 # attribution (which stays in `post`).
@@ -646,9 +652,11 @@ def find_quotes(
             speaker: str | None = None
             how = ""
 
-            after = _AFTER_RE.match(post) if post else None
-            if after and _after_ok(inner, words, post, after):
-                prefix = "a" if after.group("v1") else ""
+            # A joined quotation is attributed by the clause after its first part.
+            said_inner, said_words = (first_inner, first_words) if i in joined else (inner, words)
+            after = _attribution(post, 0, said_inner) if post else None
+            if after and _after_ok(said_inner, said_words, post, after):
+                prefix = "a" if after.groupdict().get("v1") else ""
                 speaker = speakers.resolve(after, prefix, para.index, sp.start)
                 how = "after" if speaker else ""
             if not how and (rxs := _before_patterns(pre_local)):
@@ -768,8 +776,8 @@ def _joins(text: str, spans: list[_Span], speakers: _Speakers, para: int) -> dic
             between = text[sp.end + 1 : nxt.start]
             if len(between) > 160 or _words(between) > JOIN_MAX_WORDS:
                 break
-            m = _AFTER_RE.match(between)
             inner = text[sp.start + 1 : sp.end]
+            m = _attribution(between, 0, inner)
             if m is None or not _after_ok(inner, _words(inner), between, m):
                 break
             if not _JOIN_TAIL_RE.fullmatch(between, m.end()):
@@ -781,7 +789,10 @@ def _joins(text: str, spans: list[_Span], speakers: _Speakers, para: int) -> dic
                 first = name
             elif name is not None and first is not None and name != first:
                 break
-            if nxt.closed and (nm := _AFTER_RE.match(text, nxt.end + 1)) is not None:
+            if (
+                nxt.closed
+                and (nm := _attribution(text, nxt.end + 1, text[nxt.start + 1 : nxt.end])) is not None
+            ):
                 other = _attributed_name(nm, speakers)
                 if other is not None and other != (first or name):
                     break  # '"You were great," Lopez said. "So were you," said Okafor.'
@@ -792,9 +803,18 @@ def _joins(text: str, spans: list[_Span], speakers: _Speakers, para: int) -> dic
     return out
 
 
+def _attribution(text: str, pos: int, inner: str) -> re.Match | None:
+    """The attribution right after a quotation's closing mark at text[pos:], if any."""
+    m = _AFTER_RE.match(text, pos)
+    if m is None and inner.rstrip().endswith(","):
+        m = _LOOSE_AFTER_RE.match(text, pos)
+    return m
+
+
 def _attributed_name(m: re.Match, speakers: _Speakers) -> str | None:
     """The full name an attribution match names (None for a pronoun, role noun or unknown name)."""
-    raw = m.group("anm") or m.group("nm")
+    g = m.groupdict()
+    raw = g.get("anm") or g.get("nm")
     name = clean_name(raw) if raw else ""
     if not name:
         return None

@@ -506,3 +506,22 @@ def test_title_words_before_the_name_after_the_quote():
         ("Tom Hale", "Bring tissues, lots of them. You will need them."),
         ("Jane Roe", "Every episode went through me"),
     ]
+
+
+# Family: a name inside the quotation (a vocative) never beats the attribution outside it, whatever the
+# speech verb ('"That's rich, Ana," Ortiz objects.'): a quotation closing on a comma, then just a name or
+# pronoun and one verb, is attributed to that name.
+def test_vocative_inside_the_quote_loses_to_the_attribution():
+    got = _quotes(
+        CARPET + '"Rosa grows up a lot this season," Lopez said.\n'
+        "“Don’t listen to him, Ana,” Ortiz objects. “She was brilliant all season.”\n"
+        "“Nice try, Sam,” Lopez retorted.\n"
+        "“You were late again, Lopez,” Ortiz teases.\n"
+        "“Honestly, Sam, stop,” Lopez snorts, rolling her eyes."
+    )
+    assert got[2:] == [
+        ("Sam Ortiz", "Don’t listen to him, Ana. She was brilliant all season."),
+        ("Ana Lopez", "Nice try, Sam"),
+        ("Sam Ortiz", "You were late again, Lopez"),
+        ("Ana Lopez", "Honestly, Sam, stop"),
+    ]
