@@ -181,7 +181,10 @@ _REVIEW_POSSESSIVE_RE = re.compile(
     rf"(?P<actor>{NAME})['’]s{SP}(?:(?P<adj>(?:{_FUNCTION_WORD}(?!the\b|a\b|an\b)[a-z][a-z\-]*{SP}){{1,2}})"
     rf"|(?P<role>{_FUNCTION_WORD}[a-z][a-z\-]*),{SP})?(?P<char>{CHAR})(?![\w'’])"
     rf"(?=[ \t]*[,.;:!?)]|[ \t]*$|{SP}(?:and|is|was|remains|carries|gets|steals|makes|brings|feels"
-    rf"|grows|finds|spends|becomes|seems|looks|goes|takes|gives|does|has|sparkles|shines)\b)"
+    rf"|grows|finds|spends|becomes|seems|looks|goes|takes|gives|does|has|sparkles|shines|continues|struggles"
+    rf"|learns|tries|wants|needs|faces|deals|navigates|discovers|falls|starts|begins|comes|stays|keeps|emerges"
+    rf"|undergoes|battles|wrestles|anchors|grounds|offers|proves|manages|handles|gets|lands|earns|breaks"
+    rf"|moves|returns|opens|leaves|loses|wins|shares)\b)"
 )
 # A review's praise between actor and role: "Kit Connor, excellent as Nick", "Olivia Colman, as ever, is a
 # delight as Nick's mother Sarah", "Jonathan Bailey has a ball as the TV star Jack Maddox".
@@ -362,6 +365,7 @@ class CastFindings:
     # treats that name as an actor
     guarded: list[_Raw] = field(default_factory=list)
     epithet: list[_Raw] = field(default_factory=list)  # "Tao actor Jo Bell": kept only for a known character
+    possessive_full: list[_Raw] = field(default_factory=list)  # kept only when a fuller name supports it
     shared_surnames: set[str] = field(default_factory=set)  # "Jane Spring" from "Jane and Julio Spring"
     # "Actor is Character", kept only when a heading (a line that is only a name) names the character
     is_pairs: list[_Raw] = field(default_factory=list)
@@ -568,7 +572,7 @@ _ANY_HINTS = (
     "role of", "voic", "(", "star", "actor", "actress", "newcomer", "cast",
     "eartstopper", "direct", "wrote", "writes", "written", "creat", "penned", "pens", "produc", "illustrat",
     "compos", "novel", "book", "comic", "spoke", "speaking", "talk", "chat", "sat down", "interviewed",
-    " is ", " series", " show", " drama", "aka ", "AKA ", "a.k.a",
+    " is ", " series", " show", " drama", "aka ", "AKA ", "a.k.a", "'s ", "’s ",
 )  # fmt: skip
 
 
@@ -760,6 +764,21 @@ def _scan_sentence(
             order += 1
     for m in _REVIEW_POSSESSIVE_RE.finditer(s) if ("'s " in s or "’s " in s) else ():
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
+        if (
+            is_full_name(actor)
+            and _char_ok(char)
+            and len(name_words(char)) == 1
+            and name_words(char)[0].lower() not in CHARACTER_HINTS
+            and not split_title(char)[0]
+            and not covered(m.start("char"))
+        ):
+            # "Mia Chen's Nadia struggles": kept only if the article names a character "Nadia <Surname>"
+            f.possessive_full.append(
+                _Raw(actor, char, m.group("role"), order, False, (at[0], at[1] + m.start()))
+            )
+            tag(order, m.start(), m.end())
+            order += 1
+            continue
         if (
             is_full_name(actor)
             and _char_ok(char)
@@ -1016,6 +1035,11 @@ def build_cast(
         ):
             raws.append(r)
 
+    people_like = actors | set(paired_actors) | non_cast | crew | {r.actor for r in raws}
+    by_first = _fuller_by_first(index, people_like)
+    for r in findings.possessive_full:
+        if r.actor not in crew and r.actor not in non_cast and len(by_first.get(r.character, ())) == 1:
+            raws.append(r)
     raws = _family_names(raws, index, findings.shared_surnames)
 
     # Canonical actor names.
@@ -1044,10 +1068,9 @@ def build_cast(
     # Each name once: an article repeating "Kit Connor as Nick Nelson" must not cost quadratic time below.
     by_actor = {actor: list(dict.fromkeys(names)) for actor, names in by_actor.items()}
     # "Darcy" + the article also naming "Darcy Olsson" (and no other Darcy, and not as a person): the fuller.
-    full_by_first: dict[str, list[str]] = {}
-    for name, priority in index.persons.items():
-        if priority < _PERSON_PRIORITY and len(name_words(name)) in (2, 3):
-            full_by_first.setdefault(name_words(name)[0], []).append(name)
+    # A name the article treats as a person counts only when nothing marks it as an actor or crew: a
+    # character who "tells" someone something in a review is ranked a person by the speaker cues.
+    full_by_first = _fuller_by_first(index, people_like)
     for chars_of_actor in by_actor.values():
         for char in list(chars_of_actor):
             words = name_words(char)
@@ -1079,6 +1102,16 @@ def build_cast(
             continue
         seen[key] = len(out)
         out.append(CastPair(r.actor, char, r.description, new, season))
+    return out
+
+
+def _fuller_by_first(index: NameIndex, people_like: set[str]) -> dict[str, list[str]]:
+    """First word -> the article's full names starting with it that may be a character's."""
+    out: dict[str, list[str]] = {}
+    for name, priority in index.persons.items():
+        if len(name_words(name)) in (2, 3):
+            if priority < _PERSON_PRIORITY or name not in people_like:
+                out.setdefault(name_words(name)[0], []).append(name)
     return out
 
 

@@ -510,3 +510,20 @@ def test_paired_list_after_a_descriptor_without_support_keeps_first_names_and_or
         "Later, Leo Marsh and Ana Lopez return as Isaac's cousins, Bea."
     )
     assert set(got) == {("Jo Bell", "Nadia"), ("Darius Okafor", "Sam")}
+
+
+def test_review_possessive_with_a_continuing_verb_and_full_name_support():
+    got = _cast(
+        "The season belongs to Nadia Reyes, who finally gets a life of her own.\n"
+        "Leo Marsh's Isaac continues to find his people, and Mia Chen's Nadia struggles with the move. "
+        "Jo Bell's Marvel films remain popular, and Ana Lopez's Olivia continues to tour."
+    )
+    assert set(got) == {("Leo Marsh", "Isaac"), ("Mia Chen", "Nadia Reyes")}
+
+
+def test_one_word_role_takes_the_fuller_name_the_article_gives_a_character_who_speaks():
+    got = _cast(
+        "Early on, Tara Jones, at the window, tells Darcy that she is fine.\n"
+        "Mia Chen's Tara is the heart of it, and Hugo Brennan as Sam is good too."
+    )
+    assert set(got) == {("Mia Chen", "Tara Jones"), ("Hugo Brennan", "Sam")}
