@@ -655,6 +655,8 @@ def find_quotes(
             # A joined quotation is attributed by the clause after its first part.
             said_inner, said_words = (first_inner, first_words) if i in joined else (inner, words)
             after = _attribution(post, 0, said_inner) if post else None
+            if after and _partial_ends_sentence(text[max(local_start, s_start) : sp.start], said_inner):
+                after = None  # 'X added that she was "...". Y said he was delighted.': Y's own sentence
             if after and _after_ok(said_inner, said_words, post, after):
                 prefix = "a" if after.groupdict().get("v1") else ""
                 speaker = speakers.resolve(after, prefix, para.index, sp.start)
@@ -881,6 +883,16 @@ def _after_ok(inner: str, words: int, post: str, m: re.Match) -> bool:
         return False
     ends_inside = inner.rstrip()[-1:] in (",", ".", "!", "?", "…", "-", "—")
     return ends_inside or words >= 4
+
+
+_TERMINAL = (".", "!", "?", "…")
+
+
+def _partial_ends_sentence(pre: str, inner: str) -> bool:
+    """A quotation inside a running sentence (`pre`, its text before the mark, is neither empty nor an
+    introduction ending in ':' or ',') that ends the sentence itself: what follows is a new sentence."""
+    pre = pre.strip()
+    return bool(pre) and not pre.endswith((":", ",")) and inner.rstrip().endswith(_TERMINAL)
 
 
 def _is_attribution_only(pre_local: str) -> bool:

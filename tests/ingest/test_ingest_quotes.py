@@ -525,3 +525,18 @@ def test_vocative_inside_the_quote_loses_to_the_attribution():
         ("Sam Ortiz", "You were late again, Lopez"),
         ("Ana Lopez", "Honestly, Sam, stop"),
     ]
+
+
+# Family: a partial quotation inside reported speech that ends its sentence belongs to that sentence's
+# subject, not to the subject of the next sentence ('X added that she was "...". Y said he was delighted.').
+def test_partial_quote_ending_its_sentence_is_not_the_next_sentences():
+    got = _quotes(
+        CARPET + "Ortiz said that the finale was “the best thing any of us have ever been part of.” "
+        "Lopez said she agreed.\n"
+        "Lopez admitted she had been “terrified of letting the book’s readers down, every single day.” "
+        "Ortiz laughed at that."
+    )
+    assert got[1:] == [
+        ("Sam Ortiz", "the best thing any of us have ever been part of."),
+        ("Ana Lopez", "terrified of letting the book’s readers down, every single day."),
+    ]
