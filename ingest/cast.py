@@ -159,6 +159,12 @@ _PLAYED_BY_RE = re.compile(
 # "Corinna Brown's Tara Jones", "Ash Self's Felix and ...": only when the article marks the actor as an actor
 # or the character as a character elsewhere (otherwise "Jo Bell's Marvel" would be a pair).
 # A cast guide's heading: a line that is only a character's name (or two, "Tara Jones and Darcy Olsson").
+# The line under a cast guide's character heading: "Played by: Tobie Donovan", "Actor: Jo Bell".
+_LABEL_RE = re.compile(
+    rf"[ \t*]*(?:Played{SP}by|Portrayed{SP}by|Voiced{SP}by|Actor|Actress|Actors|Star|Starring)"
+    rf"[ \t*]*:?[ \t*]*"
+    rf"(?P<actors>{NAME}(?:(?:[ \t]*,[ \t]*(?:and{SP})?|{SP}(?:and|&){SP}){NAME}){{0,3}})[ \t*]*\.?[ \t]*$"
+)
 _HEADING_RE = re.compile(rf"[ \t#*]*(?P<a>{CHAR})(?:{SP}(?:and|&){SP}(?P<b>{CHAR}))?[ \t*:]*")
 _APPOS_TAIL_NAME_RE = re.compile(rf"(?<![\w'’])(?P<char>{CHAR}),$")
 # "Corinna Brown, Tara Jones in the Netflix series, says...": a character in our show as an appositive.
@@ -365,6 +371,7 @@ class CastFindings:
     # treats that name as an actor
     guarded: list[_Raw] = field(default_factory=list)
     epithet: list[_Raw] = field(default_factory=list)  # "Tao actor Jo Bell": kept only for a known character
+    labelled: list[_Raw] = field(default_factory=list)  # a cast guide's heading + "Played by: Actor"
     possessive_full: list[_Raw] = field(default_factory=list)  # kept only when a fuller name supports it
     shared_surnames: set[str] = field(default_factory=set)  # "Jane Spring" from "Jane and Julio Spring"
     # "Actor is Character", kept only when a heading (a line that is only a name) names the character
@@ -477,6 +484,7 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
     head = title or next((p.text for p in paragraphs if p.is_headline), "")
     title_seasons = season_mentions(head)
     title_season = title_seasons[0][1] if len(title_seasons) == 1 else None
+    section: list[str] = []  # the character names of the cast-guide heading we are under
     for para in paragraphs:
         text = para.text
         para_new = ("new" in text or "join" in text or "cast as" in text) and bool(_PARA_NEW_RE.search(text))
@@ -490,11 +498,26 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
                 f.parens.append(_Paren(a, b, None, None, sentence_no, order, 0, len(text)))
                 f.tags[order] = (para_new, default_season)
                 order += 1
+        label = _LABEL_RE.match(text) if len(text) <= 120 and text.lstrip(" \t*")[:1] in "PAVS" else None
+        if label is not None:
+            if section:  # "Isaac Henderson" / "Played by: Tobie Donovan": the section's first label only
+                actors = [clean_name(x) for x in _LIST_SPLIT_RE.split(label.group("actors"))]
+                if len(actors) == len(section) and all(is_full_name(a) for a in actors):
+                    for actor, char in zip(actors, section, strict=True):
+                        if norm_key(actor) != norm_key(char):
+                            at = (para.index, 0)
+                            f.labelled.append(_Raw(actor, char, None, order, strong=False, at=at))
+                            f.tags[order] = (para_new, default_season)
+                            order += 1
+            section = []
+        elif len(text) <= 60 and text.rstrip(" \t*")[-1:] not in '.!?"”':
+            section = []  # a heading that is not a name ("New faces") ends the previous section
         if len(text) <= 80 and (h := _HEADING_RE.fullmatch(text)) is not None:
             for raw in (h.group("a"), h.group("b")):
                 if raw and (name := clean_name(raw)):
                     f.headings.add(norm_key(name))
                     f.headings.add(norm_key(name_words(name)[0]))
+            section = _heading_names(h)
         if (m := _BYLINE_RE.match(text)) and len(text) <= 80:
             name = clean_name(m.group("n"))
             if is_full_name(name):
@@ -523,6 +546,18 @@ _PRODUCTION_BEFORE_RE = re.compile(
     rf"\b(?:[Ii]n|[Oo]n|[Ff]rom)(?:{SP}the)?(?:{SP}(?:{TOKEN}|[A-Z]{{2,5}})['’]s?)?"
     rf"(?:{SP}(?:hit|new|film|movie|series|show|drama|sitcom|musical|play))?{SP}$"
 )
+
+
+def _heading_names(h: re.Match) -> list[str]:
+    """The names of a cast-guide heading; "Jane and Julio Spring" shares the family name."""
+    a, b = clean_name(h.group("a")), clean_name(h.group("b") or "")
+    if not a or (h.group("b") and not b):
+        return []
+    if not b:
+        return [a]
+    if len(name_words(a)) == 1 and not split_title(a)[0] and len(name_words(b)) == 2:
+        a = f"{a} {name_words(b)[-1]}"
+    return [a, b]
 
 
 def _production_before(s: str, pos: int) -> bool:
@@ -1008,6 +1043,11 @@ def build_cast(
         if (one_show_name or key in known_chars or key in findings.headings) and r.actor not in crew:
             if r.actor not in non_cast and index.persons.get(r.character, 0) < _PERSON_PRIORITY:
                 raws.append(r)
+    for r in findings.labelled:
+        # the heading names a character unless the article treats that name as an actor or crew
+        people = actors | set(paired_actors) | non_cast | crew
+        if r.character not in people and r.actor not in crew:
+            raws.append(r)
     for r in findings.guarded:
         char = r.character
         if char in actors or char in paired_actors or char in non_cast or char in crew:

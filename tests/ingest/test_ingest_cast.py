@@ -527,3 +527,25 @@ def test_one_word_role_takes_the_fuller_name_the_article_gives_a_character_who_s
         "Mia Chen's Tara is the heart of it, and Hugo Brennan as Sam is good too."
     )
     assert set(got) == {("Mia Chen", "Tara Jones"), ("Hugo Brennan", "Sam")}
+
+
+def test_cast_guide_heading_then_a_played_by_label():
+    got = _cast(
+        "Rosa Reyes\n\nPlayed by: Ana Lopez\n\nRosa is the new girl at Higgs.\n\n"
+        "Sam Okoro\n\nSam is Tara's cousin.\n\nActor: Hugo Brennan\n\n"
+        "## Mr. Patel\n\nPortrayed by Leo Marsh\n\n"
+        "Tom and Bea Hart\n\nPlayed by: Mia Chen and Darius Okafor\n\n"
+        "New faces\n\nPlayed by: Jo Bell"
+    )
+    assert set(got) == {
+        ("Ana Lopez", "Rosa Reyes"),
+        ("Hugo Brennan", "Sam Okoro"),
+        ("Leo Marsh", "Mr. Patel"),
+        ("Mia Chen", "Tom Hart"),
+        ("Darius Okafor", "Bea Hart"),
+    }
+
+
+def test_played_by_label_needs_a_character_heading():
+    got = _cast("Kit Connor\n\nActor: Kit Connor\n\nWhere you've seen him: Rocketman.\n\nPlayed by: Jo Bell")
+    assert got == {}
