@@ -185,7 +185,8 @@ _PAREN_APPOSITIVE_RE = re.compile(
 # "Hayley Atwell's therapist, Diane": trusted only for the show's own character names.
 _REVIEW_POSSESSIVE_RE = re.compile(
     rf"(?P<actor>{NAME})['’]s{SP}(?:(?P<adj>(?:{_FUNCTION_WORD}(?!the\b|a\b|an\b)[a-z][a-z\-]*{SP}){{1,2}})"
-    rf"|(?P<role>{_FUNCTION_WORD}[a-z][a-z\-]*),{SP})?(?P<char>{CHAR})(?![\w'’])"
+    rf"|(?P<role>(?:{_FUNCTION_WORD}[a-z][a-z\-]*{SP})?{_FUNCTION_WORD}[a-z][a-z\-]*),{SP})?(?P<char>{CHAR})"
+    rf"(?![\w'’])"
     rf"(?=[ \t]*[,.;:!?)]|[ \t]*$|{SP}(?:and|is|was|remains|carries|gets|steals|makes|brings|feels"
     rf"|grows|finds|spends|becomes|seems|looks|goes|takes|gives|does|has|sparkles|shines|continues|struggles"
     rf"|learns|tries|wants|needs|faces|deals|navigates|discovers|falls|starts|begins|comes|stays|keeps|emerges"
@@ -1064,7 +1065,7 @@ def build_cast(
             if not full or norm_key(full) in chars or not show_char:
                 continue
             r = _Raw(full, r.character, r.description, r.order, r.strong, r.at)
-        if r.actor in crew or r.actor in non_cast:
+        if r.actor in crew or r.actor in non_cast or r.character in actors or r.character in paired_actors:
             continue
         if (
             r.actor in actors

@@ -549,3 +549,11 @@ def test_cast_guide_heading_then_a_played_by_label():
 def test_played_by_label_needs_a_character_heading():
     got = _cast("Kit Connor\n\nActor: Kit Connor\n\nWhere you've seen him: Rocketman.\n\nPlayed by: Jo Bell")
     assert got == {}
+
+
+def test_review_possessive_with_a_two_word_role_before_the_name():
+    got = _cast(
+        "The new term brings Leo Marsh's drama teacher, Diane, into Elle's life. "
+        "Jo Bell's best friend, Nick Frost, was at the screening. Nick Frost starred in Shaun of the Dead."
+    )
+    assert got == {("Leo Marsh", "Diane"): "drama teacher"}
