@@ -171,8 +171,10 @@ _OBJECT_WORDS = frozenset(
 )
 _NAME_RE = re.compile(NAME)
 # An interview transcript line: "Joe Locke: answer", "**Locke:** answer", "JL: answer".
+# "YASMIN FINNEY:", "GAO:", "EW:": a label in capitals (up to four words).
+_UPPER_LABEL = r"[A-Z][A-Z'’\-]{1,20}(?:[ \t]+[A-Z][A-Z'’\-]{1,20}){0,3}"
 _QA_RE = re.compile(
-    rf"[ \t]*(?:\*\*|__)?[ \t]*(?P<label>{NAME}|[A-Z]{{2,3}})"
+    rf"[ \t]*(?:\*\*|__)?[ \t]*(?P<label>{NAME}|{_UPPER_LABEL}|Q|A)"
     rf"[ \t]*(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*"
 )
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z]")
@@ -588,17 +590,33 @@ def find_quotes(
     # Paragraph position -> speaker, for paragraphs whose first quotation continues an earlier paragraph's
     # quotation (already joined into that quote).
     continued: dict[int, str] = {}
+    answer_at: int | None = None  # index in `out` of the transcript answer the next paragraph may continue
     for pos, para in enumerate(paragraphs):
         if para.is_headline:
             continue
         text = para.text
-        if ":" in text[:40] and (qa := _qa_answer(text, index)) is not None:
+        labelled = _is_label(text, index)
+        if labelled and (qa := _qa_answer(text, index)) is not None:
             speaker, answer = qa
             speakers.said(speaker, para.index, 0)
+            answer_at = None
             if (speaker, answer) not in seen:
                 seen.add((speaker, answer))
                 out.append(Quote(speaker, answer))
+                answer_at = len(out) - 1
             continue
+        if labelled:
+            answer_at = None  # a question (or a label naming nobody) ends the answer before it
+        elif answer_at is not None:
+            if _label_follows(paragraphs, pos, index):
+                # An answer running on into an unlabelled paragraph before the next label is one quote.
+                more = _clean_quote(text)
+                prior = out[answer_at]
+                if more and len(prior.text) + len(more) < MAX_QUOTE_CHARS:
+                    out[answer_at] = Quote(prior.speaker, f"{prior.text} {more}")
+                    speakers.said(prior.speaker, para.index, 0)
+                    continue
+            answer_at = None
         spans = all_spans[pos]
         if not spans:
             continue
@@ -844,16 +862,45 @@ def _qa_answer(text: str, index: NameIndex) -> tuple[str, str] | None:
         return None
     if len(answer) > MAX_QUOTE_CHARS:
         return None
-    label = m.group("label")
+    full = _label_person(m.group("label"), index)
+    return (full, answer) if full is not None else None
+
+
+# An answer continues over at most this many unlabelled paragraphs, and only when a label follows.
+QA_CONTINUE_PARAGRAPHS = 3
+
+
+def _label_follows(paragraphs: list[Paragraph], pos: int, index: NameIndex) -> bool:
+    """A transcript label opens one of the few paragraphs after `pos` (the transcript goes on)."""
+    for para in paragraphs[pos + 1 : pos + 1 + QA_CONTINUE_PARAGRAPHS]:
+        if _is_label(para.text, index):
+            return True
+    return False
+
+
+def _label_person(label: str, index: NameIndex) -> str | None:
+    """The known person a transcript label names: initials ("JL"), a name in capitals ("YASMIN FINNEY",
+    "GAO") or as written ("Locke"); None for the outlet, "Q" or anybody the article does not know."""
+    full = None
     if label.isupper():
-        people = [p for p, pr in index.persons.items() if pr >= 2 and _initials(p) == label]
-        full = people[0] if len(people) == 1 else None
-    else:
-        name = clean_name(label)
-        full = (name if is_full_name(name) else index.resolve(name)) if name else None
+        if len(label) <= 3:
+            people = [p for p, pr in index.persons.items() if pr >= 2 and _initials(p) == label]
+            full = people[0] if len(people) == 1 else None
+        label = label.title()  # "GAO" -> "Gao", "YASMIN FINNEY" -> "Yasmin Finney"
+    if full is None and _NAME_RE.fullmatch(label) and (name := clean_name(label)):
+        full = name if is_full_name(name) else index.resolve(name)
     if full is None or index.persons.get(full, 0) < 2:
         return None
-    return full, answer
+    return full
+
+
+def _is_label(text: str, index: NameIndex) -> bool:
+    """The paragraph opens with a transcript label: a question's ("EW:", "Q:", "INTERVIEWER:") or an
+    answer's. A title-case word that names nobody ("Warning: spoilers") is not a label."""
+    if ":" not in text[:60] or (m := _QA_RE.match(text)) is None:
+        return False
+    label = m.group("label")
+    return label.isupper() or _label_person(label, index) is not None
 
 
 def _initials(name: str) -> str:

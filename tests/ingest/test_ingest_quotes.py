@@ -540,3 +540,51 @@ def test_partial_quote_ending_its_sentence_is_not_the_next_sentences():
         ("Sam Ortiz", "the best thing any of us have ever been part of."),
         ("Ana Lopez", "terrified of letting the book’s readers down, every single day."),
     ]
+
+
+QA_INTRO = (
+    "Heartstopper star Ana Lopez, who plays Rosa Reyes, and Dev Rao, who plays Theo Park, sat down with us.\n"
+)
+
+
+def test_upper_case_transcript_labels_name_the_person_and_outlet_labels_are_questions():
+    # Family: magazine transcripts label answers with the speaker in capitals ("ANA LOPEZ:", later just
+    # "RAO:") or title case ("Lopez:"); the outlet's own label ("THE MAGAZINE:", "INTERVIEWER:") is a
+    # question, never a quote.
+    got = _quotes(
+        QA_INTRO + "THE MAGAZINE: What surprised you most about the first week?\n"
+        "ANA LOPEZ: How quickly it became a family. We had a group chat by lunchtime.\n"
+        "DEV RAO: Same for me, honestly. The first week flew by.\n"
+        "INTERVIEWER: Dev, was the night shoot hard on everyone?\n"
+        "RAO: Freezing, mostly. Nobody warned me about the wind.\n"
+        "MAG: And the last day on set felt like what, exactly\n"
+        "Lopez: I loved every cold minute of it.\n"
+    )
+    assert got == [
+        ("Ana Lopez", "How quickly it became a family. We had a group chat by lunchtime."),
+        ("Dev Rao", "Same for me, honestly. The first week flew by."),
+        ("Dev Rao", "Freezing, mostly. Nobody warned me about the wind."),
+        ("Ana Lopez", "I loved every cold minute of it."),
+    ]
+
+
+def test_unlabelled_paragraph_between_an_answer_and_the_next_label_continues_the_answer():
+    # Family: a long answer runs on into unlabelled paragraphs until the next label; the paragraph after
+    # the transcript's last answer (no label follows) is the writer's again. A quotation inside an answer
+    # ('someone yelled "Rosa!"') is part of it, not a separate quote.
+    got = _quotes(
+        QA_INTRO + "THE MAGAZINE: Dev, how did the beach scenes go?\n"
+        "RAO: Badly at first. I kept laughing in every take.\n"
+        'Then a man walking his dog yelled "Rosa!" at Ana and we all lost it again.\n'
+        "THE MAGAZINE: Ana, what comes next for you?\n"
+        "ANA LOPEZ: A play in Manchester, and a very long nap.\n"
+        "Season 3 of Heartstopper is streaming on Netflix now.\n"
+    )
+    assert got == [
+        (
+            "Dev Rao",
+            'Badly at first. I kept laughing in every take. Then a man walking his dog yelled "Rosa!" at '
+            "Ana and we all lost it again.",
+        ),
+        ("Ana Lopez", "A play in Manchester, and a very long nap."),
+    ]
