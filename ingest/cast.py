@@ -115,6 +115,13 @@ _AKA_RE = re.compile(
     rf"(?P<actor>{NAME})(?:{SP}[–—-]{SP}|,{SP}|{SP}\([ \t]*)(?:aka|AKA|a\.k\.a\.?){SP}(?P<char>{CHAR})"
     rf"(?![\w'’])(?=[ \t]*(?:[–—),.;:!?]|-[ \t]|$))"
 )
+# A job, not a role: "as Associate Producer", "as Head of Casting", "as Himself".
+_JOB_TITLE_RE = re.compile(
+    rf"(?:[A-Z][a-z]+{SP}){{0,2}}(?:Producer|Director|Writer|Editor|Creator|Host|Presenter|Consultant"
+    rf"|Coordinator|Manager|Designer|Supervisor|Assistant|Officer|Ambassador)s?(?![\w'’])|(?:Himself|Herself"
+    rf"|Themselves|Themself)(?![\w'’])"
+)
+_JOB_TAIL_RE = re.compile(rf"{SP}of{SP}(?!the\b)[A-Z]")
 _EPITHET_HINTS = (" actor ", " actress ", " star ")
 _AKA_HINTS = ("aka ", "AKA ", "a.k.a")
 
@@ -676,6 +683,10 @@ def _scan_sentence(
             return  # "plays Charlie's ..." : Charlie is the possessor, not the role
         if split_title(actor)[0]:
             return  # "Mr. Farouk" is never the actor
+        if _JOB_TITLE_RE.match(char_raw) or (
+            " " not in char and _JOB_TAIL_RE.match(s, char_end)  # not "Mr. Farouk of Truham"
+        ):
+            return  # "hired as Creative Director", "joins as Head of Casting", "cameos as Himself"
         (f.guarded if guarded else f.pairs).append(
             _Raw(actor, char, desc, order, at=(at[0], at[1] + m.start()))
         )

@@ -557,3 +557,11 @@ def test_review_possessive_with_a_two_word_role_before_the_name():
         "Jo Bell's best friend, Nick Frost, was at the screening. Nick Frost starred in Shaun of the Dead."
     )
     assert got == {("Leo Marsh", "Diane"): "drama teacher"}
+
+
+def test_job_titles_and_cameos_as_themselves_are_not_roles():
+    got = _cast(
+        "Dee Hart, a longtime fan, signed on as Associate Producer. Sam Roe, 31, joins as Head of Casting. "
+        "Tom Pike was hired as Creative Director, and Mo Farah cameos as Himself. Jo Bell returns as Nadia."
+    )
+    assert set(got) == {("Jo Bell", "Nadia")}
