@@ -69,12 +69,23 @@ _ROLE_NOUN = (
     r"(?:the|The)[ \t]+(?:[\w\-]+[ \t]+){0,3}?(?:actor|actress|star|creator|author|writer|director|"
     r"showrunner|producer|singer|teen|youngster|performer|novelist|illustrator|newcomer|\d{1,2}-year-old)"
 )
+# Anonymous posters ("one fan", "a longtime reader", "another viewer") are nobody, like a statement.
+_ANON_NOUN = (
+    r"fans?|viewers?|users?|commenters?|followers?|readers?|watchers?|posters?|person|people|replies|reply"
+    r"|comments?|responses?|someone|somebody"
+)
 _NONPERSON_NOUN = (
-    r"(?:the|The|a|A|an|An|its|their)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:synopsis|logline|description|statement|"
+    r"(?:(?:the|The|a|A|an|An|its|their|one|One|another|Another|some|Some|many|Many|several|Several|other"
+    r"|Other)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:synopsis|logline|description|statement|"
     r"caption|tweet|post|press[ \t]+release|announcement|streamer|network|company|account|blurb|trailer|"
     r"website|site|spokesperson|spokesman|spokeswoman|representative|rep|report|magazine|newspaper|"
-    r"publication|outlet|studio|platform|service)"
+    rf"publication|outlet|studio|platform|service|{_ANON_NOUN})\b"
+    # bare: "Someone commented", "Another posted", "A third simply wrote", "others replied"
+    r"|(?:[Ss]ome(?:one|body)|[Aa]nother(?![ \t]+[A-Z])|[Aa][ \t]+(?:second|third|fourth|fifth)|[Oo]thers)"
+    r"(?:[ \t]+else)?)"
 )
+# 'Somebody shared a clip ... alongside the words: "..."': a sentence whose subject is anonymous.
+_ANON_SUBJECT_RE = re.compile(rf"[ \t\"“”'‘’]*{_NONPERSON_NOUN}[ \t]")
 
 
 # "creator Alice Oseman said", "co-star Kit Connor added": a lowercase role word before the name.
@@ -708,6 +719,13 @@ def find_quotes(
                     and para.index - speakers.last_para <= _FOLLOW_ON_GAP
                 ):
                     speaker, how = speakers.last, "follow"
+            anon_at = max(s_start, local_start)
+            if (
+                not how
+                and _ANON_SUBJECT_RE.match(text, anon_at)
+                and not _clause_people(speakers.mentions, para.index, anon_at, sp.start)
+            ):
+                speaker, how = _NONPERSON, "anonymous"  # nobody's quote, and it ends the speaker chain
             if not how and sp.closed and words >= PARTIAL_MIN_WORDS:
                 # A partial quotation in reported speech: the sentence's subject, if it reports speech.
                 speaker = _partial_speaker(pre_sentence, speakers, para.index, sp.start)

@@ -588,3 +588,20 @@ def test_unlabelled_paragraph_between_an_answer_and_the_next_label_continues_the
         ),
         ("Ana Lopez", "A play in Manchester, and a very long nap."),
     ]
+
+
+def test_anonymous_posters_are_nobody_and_break_the_same_speaker_chain():
+    # Family: fan reactions. "one viewer posted", "Somebody else shared ... alongside the words:", "A second
+    # simply commented:", "said one especially angry reply" name nobody: no quote, and a quotation paragraph
+    # after them does not fall back to the last named speaker.
+    got = _quotes(
+        INTRO + '"Rosa is the best thing I have ever played," Lopez said.\n'
+        '"Crying at my desk over this, send help," one viewer posted on Threads.\n'
+        '"Same here, I have not stopped rewatching the last scene."\n'
+        'Somebody else shared a clip of the finale with its soundtrack alongside the words: "Ten out of '
+        'ten, no notes at all."\n'
+        'A second simply commented: "Give this whole cast every award going."\n'
+        '"Rosa deserved so much better in episode four," said one especially angry reply.\n'
+        'Others were kinder. "What a gift this show has been to all of us," a longtime reader tweeted.\n'
+    )
+    assert got == [("Ana Lopez", "Rosa is the best thing I have ever played")]
