@@ -39,8 +39,8 @@ import re
 from dataclasses import dataclass
 
 from ingest.model import Quote
-from ingest.names import NAME, NameIndex, clean_name, is_full_name
-from ingest.text import Paragraph, heading_as_prose, sentence_spans, sentence_start
+from ingest.names import NAME, TOKEN, NameIndex, clean_name, is_full_name, is_stop
+from ingest.text import Paragraph, heading_as_prose, sentence_at, sentence_spans, sentence_start
 
 PARTIAL_MIN_WORDS = 6
 DESCRIPTIVE_MAX_WORDS = 12
@@ -191,6 +191,45 @@ _QA_RE = re.compile(
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z]")
 
 
+# Vox pops: "Priya, 15, from Cardiff, ... says", "Priya (15) says", "student Callum": a person with one name.
+_VOX_AGE_RE = re.compile(
+    rf"(?<![\w'’])(?P<name>{TOKEN})(?:,[ \t]*\d{{1,2}}[ \t]*,|[ \t]*\([ \t]*\d{{1,2}}[ \t]*\))"
+)
+_VOX_ROLE_RE = re.compile(
+    rf"\b(?:[Ff]an|[Ss]uperfan|[Ss]tudent|[Vv]iewer|[Pp]upil|[Rr]eader|[Tt]eenager|[Ss]upporter)"
+    rf"[ \t]+(?P<name>{TOKEN})\b(?![ \t]+[A-Z])"
+)
+_UPPER_WORD_END_RE = re.compile(r"[A-Z][\w'’\-]*[ \t]+$")
+
+
+def vox_pops(paragraphs: list[Paragraph], index: NameIndex) -> list[tuple[int, int, str]]:
+    """(paragraph, offset, first name) for people introduced with one name and an age or as a fan, student
+    or viewer, in a sentence that reports what they say or think; never a name the article knows as
+    someone else's ("Rosa, 16, falls for" in a synopsis has no reporting verb)."""
+    out = []
+    for para in paragraphs:
+        if para.is_headline or ("," not in para.text and "(" not in para.text):
+            continue
+        text = para.text
+        sents = None
+        found = [(m, True) for m in _VOX_AGE_RE.finditer(text)]
+        found += [(m, False) for m in _VOX_ROLE_RE.finditer(text)]
+        for m, aged in found[:8]:  # bounded: a paragraph of ages stays cheap
+            name = m.group("name")
+            start = m.start("name")
+            if is_stop(name) or index.resolve(name) is not None:
+                continue
+            if aged and _UPPER_WORD_END_RE.search(text[max(0, start - 30) : start]):
+                continue  # "Ana Lopez, 19,": the surname of a fuller name
+            if aged:
+                sents = sents or sentence_spans(text)
+                end = sentence_at(sents, start)[1]
+                if not _REPORTING_RE.search(text, m.end(), min(end, m.end() + 200)):
+                    continue
+            out.append((para.index, start, name))
+    return sorted(out)
+
+
 @dataclass
 class _Span:
     start: int  # index of the opening mark
@@ -314,6 +353,7 @@ class _Speakers:
         self.ages: dict[str, str] = {}  # "Ana Lopez, 19,": the age a person is given in the article
         # "he" / "she" each person was referred to by in an attribution: a "she said" skips a known "he".
         self.pronoun: dict[str, str] = {}
+        self.vox: set[str] = set()  # one-name people of vox pops ("Priya, 15, from Cardiff")
 
     def last_person(self, para: int, offset: int, pronoun: str = "") -> str | None:
         """Who "he/she/they" means at (para, offset): the person this paragraph is about if it names one
@@ -434,6 +474,8 @@ class _Speakers:
         if not name:
             return None
         full = name if is_full_name(name) else self.index.resolve(name)
+        if full is None and name in self.vox:
+            return name  # "Priya, 15, from Cardiff": a vox pop's one name is all there is
         return full or _NONPERSON  # "Netflix said": a name we cannot tie to a person
 
     def described(self, para: int, at: int, noun: str) -> str | None:
@@ -590,7 +632,12 @@ def find_quotes(
     subjects: list[tuple[int, int, str]] | None = None,
 ) -> list[Quote]:
     """Quotations with canonical speakers, in reading order (rules in the module docstring)."""
+    vox = vox_pops(paragraphs, index)
+    if vox:
+        mentions = sorted(mentions + vox)
+        subjects = sorted((subjects or []) + vox)
     speakers = _Speakers(index, mentions, subjects or [])
+    speakers.vox = {name for _, _, name in vox}
     speakers.texts = {p.index: p.text for p in paragraphs if not p.is_headline}
     out: list[Quote] = []
     seen: set[tuple[str, str]] = set()

@@ -605,3 +605,29 @@ def test_anonymous_posters_are_nobody_and_break_the_same_speaker_chain():
         'Others were kinder. "What a gift this show has been to all of us," a longtime reader tweeted.\n'
     )
     assert got == [("Ana Lopez", "Rosa is the best thing I have ever played")]
+
+
+def test_vox_pop_people_with_one_name_are_speakers_and_pronouns_stay_with_them():
+    # Family: vox pops. "Priya, 15, from Cardiff, ... says" and "student Callum" are people though they have
+    # one name; the "she says" right after means Priya, not the star quoted before her.
+    got = _quotes(
+        INTRO + '"It changed my life," Lopez said.\n'
+        "Outside the cinema, the queue stretched round the block.\n"
+        "Priya, 15, from Cardiff, who queued for four hours, says the film made her feel seen.\n"
+        '"I brought my mum and she cried more than I did," she says.\n'
+        'Drama student Callum, who travelled from Derby, was just as keen. "Best night of my whole year," '
+        "he said.\n"
+    )
+    assert got == [
+        ("Ana Lopez", "It changed my life"),
+        ("Priya", "I brought my mum and she cried more than I did"),
+        ("Callum", "Best night of my whole year"),
+    ]
+
+
+def test_a_character_given_an_age_in_a_synopsis_is_not_a_vox_pop():
+    got = _quotes(
+        INTRO + "In the new season Rosa, 16, falls for the new girl at school.\n"
+        '"She is braver than I ever was," Lopez said. "I admire her."\n'
+    )
+    assert got == [("Ana Lopez", "She is braver than I ever was. I admire her.")]
