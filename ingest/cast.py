@@ -122,6 +122,16 @@ _JOB_TITLE_RE = re.compile(
     rf"|Themselves|Themself)(?![\w'’])"
 )
 _JOB_TAIL_RE = re.compile(rf"{SP}of{SP}(?!the\b)[A-Z]")
+# Someone a direct quotation is attributed to ("...,” said Charlie Higson"; "Jo Bell said: “..."): a person,
+# so never the fuller name of a one-word role.
+_SAY = (
+    r"(?:said|says|told|tells|added|adds|explained|explains|recalled|recalls|laughed|laughs|admitted|admits"
+    r"|joked|jokes|revealed|reveals|continued|continues|insisted|insists|commented|comments|noted|notes)"
+)
+_QUOTE_SPEAKER_RE = re.compile(
+    rf"[,.!?…][\"”'’][ \t]*(?:{_SAY}{SP}(?:[a-z]+{SP}){{0,2}}(?P<a>{NAME})|(?P<b>{NAME}){SP}{_SAY}\b)"
+    rf"|(?P<c>{NAME}){SP}{_SAY}[ \t]*[:,][ \t]*[\"“]"
+)
 _EPITHET_HINTS = (" actor ", " actress ", " star ")
 _AKA_HINTS = ("aka ", "AKA ", "a.k.a")
 
@@ -381,7 +391,10 @@ class CastFindings:
     epithet: list[_Raw] = field(default_factory=list)  # "Tao actor Jo Bell": kept only for a known character
     labelled: list[_Raw] = field(default_factory=list)  # a cast guide's heading + "Played by: Actor"
     possessive_full: list[_Raw] = field(default_factory=list)  # kept only when a fuller name supports it
-    shared_surnames: set[str] = field(default_factory=set)  # "Jane Spring" from "Jane and Julio Spring"
+    shared_surnames: set[str] = field(default_factory=set)
+    quoted_speakers: set[str] = field(
+        default_factory=set
+    )  # names a direct quotation is attributed to  # "Jane Spring" from "Jane and Julio Spring"
     # "Actor is Character", kept only when a heading (a line that is only a name) names the character
     is_pairs: list[_Raw] = field(default_factory=list)
     headings: set[str] = field(default_factory=set)  # norm_key of every name in a name-only line
@@ -535,6 +548,10 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
                 for first in (m.group("a"), m.group("b"), m.group("c")):
                     if first and not is_stop(first) and not is_stop(m.group("sur")):
                         f.shared_surnames.add(norm_key(f"{first} {m.group('sur')}"))
+        if '"' in text or "”" in text or "“" in text:
+            for m in _QUOTE_SPEAKER_RE.finditer(text):
+                if name := clean_name(m.group("a") or m.group("b") or m.group("c")):
+                    f.quoted_speakers.add(name)
         text = heading_as_prose(text)
         prev_sentence = ""
         scan_sentences = _has(text, _ANY_HINTS) or _has(text.lower(), _ROLE_HINTS)
@@ -765,6 +782,10 @@ def _scan_sentence(
             not is_full_name(actor)
             or covered(m.start("char"))
             or _production_before(s, m.start())
+            or (  # "Jo Bell and Sam Oak, both 30, return as ...": a shared verb, whose role is unknown
+                (tail := _LIST_TAIL_BEFORE_RE.search(s, max(0, m.start() - 60), m.start())) is not None
+                and not covered(tail.start())
+            )
             or _other_production(s, m.end("char"))
             or _ASIDE_AFTER_RE.match(s, m.end("char")) is None
         ):
@@ -1087,7 +1108,9 @@ def build_cast(
         ):
             raws.append(r)
 
-    people_like = actors | set(paired_actors) | non_cast | crew | {r.actor for r in raws}
+    people_like = (
+        actors | set(paired_actors) | non_cast | crew | {r.actor for r in raws} | findings.quoted_speakers
+    )
     by_first = _fuller_by_first(index, people_like)
     for r in findings.possessive_full:
         if r.actor not in crew and r.actor not in non_cast and len(by_first.get(r.character, ())) == 1:

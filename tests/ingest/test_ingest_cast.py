@@ -565,3 +565,12 @@ def test_job_titles_and_cameos_as_themselves_are_not_roles():
         "Tom Pike was hired as Creative Director, and Mo Farah cameos as Himself. Jo Bell returns as Nadia."
     )
     assert set(got) == {("Jo Bell", "Nadia")}
+
+
+def test_fuller_name_never_a_quoted_speaker_and_no_aside_pair_for_a_list_tail():
+    got = _cast(
+        "Joe Locke plays Charlie in the show, which returns next month.\n"
+        "“It was a lovely evening,” said Charlie Higson, who attended the screening.\n"
+        "Jo Bell and Sam Oak, both 30, return as Tara's parents, Nadia."
+    )
+    assert set(got) == {("Joe Locke", "Charlie")}
