@@ -30,6 +30,15 @@ Rules (each is tested):
   PARTIAL_MIN_WORDS words and the sentence names its speaker with a reporting verb
   (`Oseman noted that ... "always with a feeling of hope..."`); shorter ones are scare quotes.
 - Organisations, synopses, statements and tweets are not a person: their quotes and continuations are dropped.
+  Nor is an anonymous poster ("one fan wrote", "said one popular reply", "A third simply wrote:"): no quote,
+  and the same-speaker chain ends there.
+- Transcript labels: "ANA LOPEZ:", "LOPEZ:", "Lopez:", "AL:" open that person's answer; an outlet or
+  interviewer label ("EW:", "Q:", "INTERVIEWER:") opens a question. Unlabelled paragraphs after an answer
+  continue it when another label follows within QA_CONTINUE_PARAGRAPHS paragraphs.
+- Vox pops: a one-name person given an age ("Priya, 15, from Cardiff, ... says") or introduced as a fan,
+  student or viewer is a speaker and a mention (pronouns after them mean them).
+- A headline "Outlet's Name: 'quotation'" of HEADLINE_MIN_WORDS+ words is that one known person's quote,
+  unless a body quote of theirs already holds the same words.
 """
 
 from __future__ import annotations
@@ -630,8 +639,10 @@ def find_quotes(
     index: NameIndex,
     mentions: list[tuple[int, int, str]],
     subjects: list[tuple[int, int, str]] | None = None,
+    title: str = "",
 ) -> list[Quote]:
-    """Quotations with canonical speakers, in reading order (rules in the module docstring)."""
+    """Quotations with canonical speakers, in reading order (rules in the module docstring). `title` is the
+    article's `title:` line, read for a headline quotation when the article has no headline paragraph."""
     vox = vox_pops(paragraphs, index)
     if vox:
         mentions = sorted(mentions + vox)
@@ -791,7 +802,43 @@ def find_quotes(
             if key not in seen:
                 seen.add(key)
                 out.append(Quote(speaker, quote))
+    if (headline := _headline_quote(paragraphs, index, title)) is not None:
+        said = _norm_words(headline.text)
+        if not any(q.speaker == headline.speaker and said in _norm_words(q.text) for q in out):
+            out.insert(0, headline)  # reading order: the headline comes first
     return out
+
+
+# "Heartstopper's Joe Locke: 'Saying goodbye was hard'": a headline giving a person's quotation.
+_HEADLINE_QUOTE_RE = re.compile(
+    rf"(?P<name>{NAME})[ \t]*:[ \t]*['‘\"“](?P<inner>[^\n]{{4,300}})['’\"”][ \t]*(?:[|–—-][^\n]{{0,120}})?$"
+)
+HEADLINE_MIN_WORDS = 4
+HEADLINE_MAX_CHARS = 400
+
+
+def _headline_quote(paragraphs: list[Paragraph], index: NameIndex, title: str = "") -> Quote | None:
+    """The quotation a headline (or, without one, the `title:` line) attributes with "Name: 'quotation'" to
+    one known person, if any: at least HEADLINE_MIN_WORDS words, the name right before the colon and not
+    the second of two people."""
+    head = next((p.text for p in paragraphs if p.is_headline), "") or " ".join(title.split())
+    if not head or len(head) > HEADLINE_MAX_CHARS or (m := _HEADLINE_QUOTE_RE.search(head)) is None:
+        return None
+    inner = _clean_quote(m.group("inner"))
+    before = head[: m.start("name")].rstrip()
+    if _words(inner) < HEADLINE_MIN_WORDS or before.endswith((" and", "&", ",")) or before == "and":
+        return None
+    words = m.group("name").split()
+    for k in range(min(len(words), 3), 0, -1):  # "Heartstopper Star Ana Lopez" -> "Ana Lopez"
+        name = clean_name(" ".join(words[-k:]))
+        full = (name if is_full_name(name) else index.resolve(name)) if name else None
+        if full and index.persons.get(full, 0) >= 2:
+            return Quote(full, inner)
+    return None
+
+
+def _norm_words(s: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", "", s.lower()).split())
 
 
 def _ages(texts: dict[int, str], mentions: list[tuple[int, int, str]]) -> dict[str, str]:

@@ -631,3 +631,24 @@ def test_a_character_given_an_age_in_a_synopsis_is_not_a_vox_pop():
         '"She is braver than I ever was," Lopez said. "I admire her."\n'
     )
     assert got == [("Ana Lopez", "She is braver than I ever was. I admire her.")]
+
+
+def test_headline_name_colon_quotation_is_that_persons_quote():
+    # Family: "Outlet's Name: 'quotation'" headlines. The quotation (4+ words, single or double marks) is the
+    # named person's; a short tag, two people, an unknown name or the same words in the body are not.
+    body = INTRO + '"We shot the whole finale in the rain," Lopez said.\n'
+    assert _quotes(body, headline="Heartstopper's Ana Lopez: 'Rosa taught me to stop apologising'") == [
+        ("Ana Lopez", "Rosa taught me to stop apologising"),
+        ("Ana Lopez", "We shot the whole finale in the rain"),
+    ]
+    assert _quotes(body, headline="Ana Lopez: “I still cannot believe this happened to me”") == [
+        ("Ana Lopez", "I still cannot believe this happened to me"),
+        ("Ana Lopez", "We shot the whole finale in the rain"),
+    ]
+    for headline in (
+        "Ana Lopez: 'So much rain'",  # a tag, not a statement
+        "Ana Lopez and Dev Rao: 'We were kids when this started'",  # two people
+        "Heartstopper season 3: 'The best one yet, without a doubt'",  # nobody
+        "Ana Lopez: 'We shot the whole finale in the rain'",  # the body's quote, once
+    ):
+        assert _quotes(body, headline=headline) == [("Ana Lopez", "We shot the whole finale in the rain")]
