@@ -890,6 +890,7 @@ def _continuation(
 # short phrase ("says Lopez, laughing.", "told me when we spoke last month."), ending the clause.
 _JOIN_TAIL_RE = re.compile(r"[^.!?:;\"“”\n]{0,120}?[.,!?…][ \t]*")
 JOIN_MAX_WORDS = 12
+_WHO_ASIDE_RE = re.compile(r",[ \t]*who[ \t][^,]{1,80},")
 
 
 def _joins(text: str, spans: list[_Span], speakers: _Speakers, para: int) -> dict[int, int]:
@@ -906,11 +907,15 @@ def _joins(text: str, spans: list[_Span], speakers: _Speakers, para: int) -> dic
             if not sp.closed:
                 break
             between = text[sp.end + 1 : nxt.start]
-            if len(between) > 160 or _words(between) > JOIN_MAX_WORDS:
+            if len(between) > 240:
                 break
             inner = text[sp.start + 1 : sp.end]
             m = _attribution(between, 0, inner)
             if m is None or not _after_ok(inner, _words(inner), between, m):
+                break
+            # ', who adapted the series from their own novels,': an aside about the speaker is not clause.
+            aside = _WHO_ASIDE_RE.search(m.group(0))
+            if _words(between) - (_words(aside.group(0)) if aside else 0) > JOIN_MAX_WORDS:
                 break
             if not _JOIN_TAIL_RE.fullmatch(between, m.end()):
                 break

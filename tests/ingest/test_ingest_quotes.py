@@ -652,3 +652,19 @@ def test_headline_name_colon_quotation_is_that_persons_quote():
         "Ana Lopez: 'We shot the whole finale in the rain'",  # the body's quote, once
     ):
         assert _quotes(body, headline=headline) == [("Ana Lopez", "We shot the whole finale in the rain")]
+
+
+def test_joined_quotation_around_an_attribution_with_a_who_clause_is_one_quote():
+    # Family: '"A," Name, who <long aside>, told <outlet>. "B."': the who-clause does not count against
+    # the short-attribution limit.
+    got = _quotes(
+        "Dev Rao joins the cast this year.\n"
+        '"When I first read the script I was terrified," Dev Rao, who plays the anxious new boy in the '
+        'third season, told The Local Gazette. "Now I cannot imagine anyone else doing it."'
+    )
+    assert got == [
+        (
+            "Dev Rao",
+            "When I first read the script I was terrified. Now I cannot imagine anyone else doing it.",
+        )
+    ]
