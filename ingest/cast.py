@@ -574,15 +574,18 @@ _PRODUCTION_BEFORE_RE = re.compile(
 
 
 def _heading_names(h: re.Match) -> list[str]:
-    """The names of a cast-guide heading; "Jane and Julio Spring" shares the family name."""
-    a, b = clean_name(h.group("a")), clean_name(h.group("b") or "")
-    if not a or (h.group("b") and not b):
+    """The character names of a cast-guide heading ("Jane and Julio Spring" shares the family name); none
+    when a part is not a character's name ("Film Review", "Netflix Original", a lone unknown "Grace")."""
+    raws = [r for r in (h.group("a"), h.group("b")) if r]
+    names = [clean_name(r) for r in raws]
+    if not all(names) or any(" ".join(r.split()) != n for r, n in zip(raws, names, strict=True)):
         return []
-    if not b:
-        return [a]
-    if len(name_words(a)) == 1 and not split_title(a)[0] and len(name_words(b)) == 2:
-        a = f"{a} {name_words(b)[-1]}"
-    return [a, b]
+    if len(names) == 2 and len(name_words(names[0])) == 1 and not split_title(names[0])[0]:
+        if len(name_words(names[1])) == 2:
+            names[0] = f"{names[0]} {name_words(names[1])[-1]}"
+    if all(is_full_name(n) or split_title(n)[0] or n.lower() in CHARACTER_HINTS for n in names):
+        return names
+    return []
 
 
 def _production_before(s: str, pos: int) -> bool:

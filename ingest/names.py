@@ -62,7 +62,8 @@ STOP_WORDS = frozenset(
         "Once Later Earlier Soon Previously Currently Finally Recently Additionally Elsewhere Overall "
         "Unlike Alongside Among Between Without Within About Above Below Over Under Through During "
         "Against Towards Toward Upon Into Onto Ask Tell Imagine Remember Catch Grab Listen Expect Find Keep "
-        "Picture Forget Welcome Reprising Playing Portraying Rounding " + _MONTHS + " " + _WEEKDAYS
+        "Picture Forget Welcome Reprising Playing Portraying Rounding Starring Played Portrayed Voiced "
+        "Review Reviews " + _MONTHS + " " + _WEEKDAYS
     ).split()
 )
 MONTH_WORDS = frozenset(_MONTHS.split())

@@ -574,3 +574,10 @@ def test_fuller_name_never_a_quoted_speaker_and_no_aside_pair_for_a_list_tail():
         "Jo Bell and Sam Oak, both 30, return as Tara's parents, Nadia."
     )
     assert set(got) == {("Joe Locke", "Charlie")}
+
+
+def test_review_infobox_labels_are_not_cast_guide_sections():
+    got = _cast(
+        "Film Review\n\nStarring: Jo Bell\n\nNetflix Original\n\nActor: Sam Oak\n\nGrace\n\nActor: Mia Chen"
+    )
+    assert got == {}
