@@ -99,7 +99,9 @@ def extract_article(text: str, file: str) -> ArticleFacts:
         if (full := name if is_full_name(name) else index.resolve(name))
         and index.persons.get(full, 0) >= _PERSON
     ]
-    facts.quotes = _stage("quotes", file, lambda: find_quotes(paras, index, mentions, subjects), [])
+    facts.quotes = _stage(
+        "quotes", file, lambda: find_quotes(paras, index, mentions, subjects, header.title), []
+    )
     facts.events = _stage("events", file, lambda: find_events(paras, header.date, header.title), [])
 
     known = actors | {p.name for p in facts.people} | {q.speaker for q in facts.quotes}

@@ -668,3 +668,20 @@ def test_joined_quotation_around_an_attribution_with_a_who_clause_is_one_quote()
             "When I first read the script I was terrified. Now I cannot imagine anyone else doing it.",
         )
     ]
+
+
+def test_a_title_line_quotation_is_the_named_persons_quote():
+    facts = extract_article(
+        "date 2024-05-02\ntitle: Kit Connor: 'We were all so nervous on the very first day'\n\n"
+        "Kit Connor, who plays Nick Nelson, looked back on the first read-through.\n"
+        '"Nobody knew each other yet," Connor said.\n',
+        "t.txt",
+    )
+    assert ("Kit Connor", "We were all so nervous on the very first day") in {
+        (q.speaker, q.text) for q in facts.quotes
+    }
+    # A title naming no one the article knows as a person gives no quote.
+    facts = extract_article(
+        "title: Netflix: 'The wait is nearly over for every fan'\n\nThe streamer teased the new season.\n", "t.txt"
+    )
+    assert facts.quotes == []
