@@ -682,6 +682,7 @@ def test_a_title_line_quotation_is_the_named_persons_quote():
     }
     # A title naming no one the article knows as a person gives no quote.
     facts = extract_article(
-        "title: Netflix: 'The wait is nearly over for every fan'\n\nThe streamer teased the new season.\n", "t.txt"
+        "title: Netflix: 'The wait is nearly over for every fan'\n\nThe streamer teased the new season.\n",
+        "t.txt",
     )
     assert facts.quotes == []
