@@ -796,6 +796,8 @@ def _scan_sentence(
         desc = _desc_of(m, context(m.start("char")))
         if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
             desc = _description(None, ap.group("desc"), "")
+        if desc is None and (ap := _PAREN_APPOSITIVE_RE.match(s, m.end("char"))):
+            desc = " ".join(ap.group("desc").split())  # "as Sam Price, a TV presenter,"
         add(actor, m.group("char"), desc, m, m.end("char"), guarded=True)
     for m in _AKA_RE.finditer(s) if _has(s, _AKA_HINTS) else ():
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
@@ -946,6 +948,9 @@ def _scan_sentence(
     return order
 
 
+_ROLE_INTRO = frozenset("as plays play playing played portrays portray portraying portrayed".split())
+
+
 def _scan_people(s: str, f: CastFindings, order: int) -> None:
     def add(raw: str, role: str) -> None:
         name = clean_name(raw)
@@ -960,7 +965,8 @@ def _scan_people(s: str, f: CastFindings, order: int) -> None:
         for m in _ROLE_BEFORE_RE.finditer(s):
             add(m.group("n"), m.group("role"))
         for m in _ROLE_AFTER_RE.finditer(s):
-            add(m.group("n"), m.group("role"))
+            if _prev_word(s, m.start()) not in _ROLE_INTRO:  # "as Jack Maddox, a TV presenter": a role
+                add(m.group("n"), m.group("role"))
         if " is " in s:
             for m in _STAFF_RE.finditer(s):
                 add(m.group("n"), m.group("role"))

@@ -581,3 +581,8 @@ def test_review_infobox_labels_are_not_cast_guide_sections():
         "Film Review\n\nStarring: Jo Bell\n\nNetflix Original\n\nActor: Sam Oak\n\nGrace\n\nActor: Mia Chen"
     )
     assert got == {}
+
+
+def test_a_role_described_by_a_job_is_still_a_role():
+    got = _cast("Hugo Brennan, fresh from Wicked, turns up as Sam Price, a TV presenter, in episode two.")
+    assert got == {("Hugo Brennan", "Sam Price"): "a TV presenter"}
