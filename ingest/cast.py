@@ -96,7 +96,9 @@ _ASIDE_GAP = (
 )
 _ASIDE_RE = re.compile(
     rf"(?P<actor>{NAME})(?:,{SP}(?P<aside>[^,;:()\n\"“”]{{1,120}}),|{SP}[–—]{SP}(?P<aside2>[^–—;:()\n\"“”]"
-    rf"{{1,100}}){SP}[–—]){SP}(?:(?P<verb>(?:{_AUX}{SP}){{0,3}}(?:plays|playing|portrays|portraying))"
+    rf"{{1,100}}){SP}[–—]|{SP}-{SP}(?P<aside3>(?:(?!{SP}-{SP})[^–—;:()\n\"“”]){{1,100}}){SP}-"
+    rf"|[ \t]*\((?P<aside4>[^()\n\"“”]{{1,100}})\))"
+    rf"{SP}(?:(?P<verb>(?:{_AUX}{SP}){{0,3}}(?:plays|playing|portrays|portraying))"
     rf"|{_ASIDE_GAP}as){SP}{_DESC_BEFORE}(?P<char>{CHAR})(?![\w'’])"
 )
 # What may follow the role of an aside credit; anything else ("as Jo Bell took the stage") reads as a clause.
@@ -105,7 +107,8 @@ _ASIDE_AFTER_RE = re.compile(
     rf"(?!(?:and|but|who|which|while|whose|with|as|in|on|for|a|an|the)\b)[a-z])"
     rf"|{SP}(?:for|in|on|at|this|throughout|with|who|whose|opposite|alongside|from|again|too|here)\b)"
 )
-_ASIDE_HINTS = (", ", " – ", " — ")
+_ASIDE_HINTS = (", ", " – ", " — ", " - ", " (")
+_CHAR_RE = re.compile(CHAR)
 
 # Tabloid shorthand: "Isaac actor Leo Marsh", "Tara star Mia Chen" (kept only for a name the article or the
 # show supports as a character: "Marvel star Jo Bell" is a credit elsewhere) ...
@@ -177,11 +180,16 @@ _PLAYED_BY_RE = re.compile(
 # or the character as a character elsewhere (otherwise "Jo Bell's Marvel" would be a pair).
 # A cast guide's heading: a line that is only a character's name (or two, "Tara Jones and Darcy Olsson").
 # The line under a cast guide's character heading: "Played by: Tobie Donovan", "Actor: Jo Bell".
-_LABEL_RE = re.compile(
-    rf"[ \t*]*(?:Played{SP}by|Portrayed{SP}by|Voiced{SP}by|Actor|Actress|Actors|Star|Starring)"
-    rf"[ \t*]*:?[ \t*]*"
-    rf"(?P<actors>{NAME}(?:(?:[ \t]*,[ \t]*(?:and{SP})?|{SP}(?:and|&){SP}){NAME}){{0,3}})[ \t*]*\.?[ \t]*$"
+_LABEL = (
+    rf"[ \t*]*(?:Played{SP}by|Portrayed{SP}by|Voiced{SP}by|Actor|Actress|Actors|Star|Starring"
+    rf"|Who{SP}plays(?:{SP}[^?:\n]{{1,40}})?[?:])[ \t*]*:?[ \t*]*"
 )
+_LABEL_RE = re.compile(
+    rf"{_LABEL}(?P<actors>{NAME}(?:(?:[ \t]*,[ \t]*(?:and{SP})?|{SP}(?:and|&){SP}){NAME}){{0,3}})"
+    rf"[ \t*]*\.?[ \t]*$"
+)
+# "Played by Ana Lopez, Rosa is the new girl": the label opens the section's description.
+_LABEL_LEAD_RE = re.compile(rf"{_LABEL}(?P<actors>{NAME})(?=[ \t]*[,.;–—])")
 _HEADING_RE = re.compile(rf"[ \t#*]*(?P<a>{CHAR})(?:{SP}(?:and|&){SP}(?P<b>{CHAR}))?[ \t*:]*")
 _APPOS_TAIL_NAME_RE = re.compile(rf"(?<![\w'’])(?P<char>{CHAR}),$")
 # "Corinna Brown, Tara Jones in the Netflix series, says...": a character in our show as an appositive.
@@ -519,7 +527,9 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
                 f.parens.append(_Paren(a, b, None, None, sentence_no, order, 0, len(text)))
                 f.tags[order] = (para_new, default_season)
                 order += 1
-        label = _LABEL_RE.match(text) if len(text) <= 120 and text.lstrip(" \t*")[:1] in "PAVS" else None
+        label = None
+        if text.lstrip(" \t*")[:1] in "PAVSW":
+            label = (_LABEL_RE.match(text) if len(text) <= 120 else None) or _LABEL_LEAD_RE.match(text)
         if label is not None:
             if section:  # "Isaac Henderson" / "Played by: Tobie Donovan": the section's first label only
                 actors = [clean_name(x) for x in _LIST_SPLIT_RE.split(label.group("actors"))]
@@ -784,6 +794,7 @@ def _scan_sentence(
         if (
             not is_full_name(actor)
             or covered(m.start("char"))
+            or (m.group("aside4") and _CHAR_RE.fullmatch(m.group("aside4").strip()))  # "Actor (Role)"
             or _production_before(s, m.start())
             or (  # "Jo Bell and Sam Oak, both 30, return as ...": a shared verb, whose role is unknown
                 (tail := _LIST_TAIL_BEFORE_RE.search(s, max(0, m.start() - 60), m.start())) is not None

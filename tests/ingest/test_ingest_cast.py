@@ -586,3 +586,29 @@ def test_review_infobox_labels_are_not_cast_guide_sections():
 def test_a_role_described_by_a_job_is_still_a_role():
     got = _cast("Hugo Brennan, fresh from Wicked, turns up as Sam Price, a TV presenter, in episode two.")
     assert got == {("Hugo Brennan", "Sam Price"): "a TV presenter"}
+
+
+def test_aside_in_parentheses_or_spaced_hyphens():
+    got = _cast(
+        "Marion Clay (best known for the crime drama Blackwater) is terrific as Nick's gran Rosemary. "
+        "Hugo Brennan - Lord Ashford himself - drops in as Coach Patel. "
+        "Tobie Donovan (Isaac) plays opposite Kit Connor."
+    )
+    assert set(got) == {
+        ("Marion Clay", "Rosemary"),
+        ("Hugo Brennan", "Coach Patel"),
+        ("Tobie Donovan", "Isaac"),
+    }
+
+
+def test_cast_guide_label_variants_and_a_label_opening_the_description():
+    got = _cast(
+        "Rosa Reyes\n\nPlayed by Ana Lopez, Rosa is the new girl at Higgs.\n\n"
+        "Sam Okoro\n\nWho plays him: Hugo Brennan\n\n"
+        "Mr. Patel\n\nWho plays Mr. Patel? Leo Marsh."
+    )
+    assert set(got) == {
+        ("Ana Lopez", "Rosa Reyes"),
+        ("Hugo Brennan", "Sam Okoro"),
+        ("Leo Marsh", "Mr. Patel"),
+    }
