@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.events import season_mentions
 from ingest.model import CastPair, Person
@@ -298,6 +298,65 @@ _OTHER_PRODUCTION_RE = re.compile(
 )
 # Our own show, its seasons and platform: "as Nick Nelson in Heartstopper / in Season 2 / on Netflix".
 _OWN_PRODUCTION = frozenset("Heartstopper Season Series Netflix Volume Episode Part Chapter".split())
+# Another production named with a marker: "in the 2019 biopic Rocketman", "in Disney+'s Agatha All Along",
+# "from the BBC's Hush Lane", "in “Blackwater”" ("in Menorca" has no marker: a place, not a production).
+_MARKED_PRODUCTION_RE = re.compile(
+    rf"\b(?:in|on|from)(?:{SP}the)?(?P<year>{SP}(?:19|20)\d\d)?(?P<poss>{SP}(?:{TOKEN}|[A-Z]{{2,5}})\+?['’]s)?"
+    rf"(?P<noun>{SP}(?:[a-z\-]+{SP}){{0,2}}?(?:film|movie|biopic|series|show|drama|sitcom|musical|play"
+    rf"|franchise|specials?|adaptation|thriller|soap|miniseries|comedy|blockbuster|epic|feature))?"
+    rf"{SP}(?P<quote>[\"“‘'])?(?P<prod>{TOKEN})"
+)
+# Other cues that a sentence is about an actor's other work: "Doctor Who fans", "best known for",
+# "played Grace in Mission".
+_ELSEWHERE_CUE_RE = re.compile(
+    rf"(?P<fans>{TOKEN}(?:{SP}{TOKEN}){{0,3}}){SP}(?:fans|viewers|audiences)\b|\bknown{SP}(?:as|for)\b"
+    rf"|\b(?:played|starred|appeared|featured)\b[^,.;:()\n]{{0,60}}?{SP}in{SP}(?P<prod>{TOKEN})"
+)
+# What introduces a pair as another credit: "opposite Jo Bell as ...", "fans will know Lopez as ...".
+_ELSEWHERE_LEAD_RE = re.compile(
+    rf"(?:(?P<opp>\b(?:opposite|alongside))|\b(?:fans|viewers|audiences|readers|you|many|some)\b"
+    rf"[^,.;:!?()\n]{{0,40}}?\b(?:know|recogni[sz]e|remember|recall|spot)){SP}$"
+)
+# A pair credited to our show in between: "... in Rocketman, plays Nick opposite Jo Bell as Charlie".
+_OWN_CLAUSE_VERB_RE = re.compile(r"\b(?:plays|portrays|stars|returns|joins|reprises|cast)\b")
+# "Where have I seen Kit Connor before?", "Where might you know her from?", "What else has he been in?"
+_ELSEWHERE_SECTION_RE = re.compile(
+    r"[ \t*#]*(?:Where|What)[ \t]+(?:have|has|might|may|do|could|would|else)\b[^?\n]{0,80}?"
+    r"\b(?:seen|know|recogni[sz]e|remember|been[ \t]+in)\b[^?\n]{0,60}\?"
+)
+
+
+def _own_title(prod: str) -> bool:
+    return prod in _OWN_PRODUCTION or prod.startswith("Heartstopper") or is_stop(prod)
+
+
+def _elsewhere_context(s: str) -> int:
+    """The end of the last mention of another production (or cue of other work) in `s`; -1 if none."""
+    last = -1
+    for m in _MARKED_PRODUCTION_RE.finditer(s):
+        if (m.group("year") or m.group("poss") or m.group("noun") or m.group("quote")) and not _own_title(
+            m.group("prod")
+        ):
+            last = m.end()
+    for m in _ELSEWHERE_CUE_RE.finditer(s):
+        title = m.group("fans") or m.group("prod")
+        if title is None or not _own_title(title.split()[0]):
+            last = max(last, m.end())
+    return last
+
+
+def _elsewhere_pair(s: str, start: int) -> bool:
+    """The pair starting at `start` is a credit in another production: led by "opposite"/"fans will know X
+    as" in a sentence about another production, with no credit of our show in between."""
+    lead = _ELSEWHERE_LEAD_RE.search(s, max(0, start - 80), start)
+    if lead is None:
+        return False
+    ctx = _elsewhere_context(s[: lead.start()] if lead.group("opp") else s)
+    if ctx < 0:
+        return False
+    return not lead.group("opp") or _OWN_CLAUSE_VERB_RE.search(s, ctx, lead.start()) is None
+
+
 _DASH_LINE_RE = re.compile(
     rf"[ \t]*(?:[-•*·][ \t]*|\d{{1,2}}[.)][ \t]*)?"  # a bullet or a listicle's number
     rf"(?P<a>{CHAR})[ \t]*(?:[–—:]|-)[ \t]*(?P<b>{CHAR})[ \t]*\.?[ \t]*"
@@ -408,6 +467,9 @@ class CastFindings:
     headings: set[str] = field(default_factory=set)  # norm_key of every name in a name-only line
     # finding's order -> (introduced as new, season it is tied to)
     tags: dict[int, tuple[bool, int | None]] = field(default_factory=dict)
+    # orders of findings that credit another production ("opposite Jo Bell as ...", a "Where have I seen
+    # her before?" section): kept only for a character the article or the show supports
+    elsewhere: set[int] = field(default_factory=set)
 
 
 def _ascii_apostrophe(s: str) -> str:
@@ -514,8 +576,21 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
     title_seasons = season_mentions(head)
     title_season = title_seasons[0][1] if len(title_seasons) == 1 else None
     section: list[str] = []  # the character names of the cast-guide heading we are under
+    elsewhere_section = False  # under a "Where have you seen them before?" heading
     for para in paragraphs:
         text = para.text
+        elsewhere_para = False
+        if (
+            not para.is_headline
+            and text.lstrip(" \t*#")[:1] == "W"
+            and (q := _ELSEWHERE_SECTION_RE.match(text))
+        ):
+            elsewhere_para = True
+            elsewhere_section = not text[q.end() :].strip(" \t*")  # the question alone is a heading
+        elif len(text) <= 80 and text.rstrip(" \t*")[-1:] not in '.!?"”':
+            elsewhere_section = False  # the next heading ends the section
+        else:
+            elsewhere_para = elsewhere_section
         para_new = ("new" in text or "join" in text or "cast as" in text) and bool(_PARA_NEW_RE.search(text))
         para_seasons = season_mentions(text)
         para_season = _season_at(para_seasons, 0) if len(set(n for _, n in para_seasons)) == 1 else None
@@ -526,6 +601,8 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
             if a and b and a != b:
                 f.parens.append(_Paren(a, b, None, None, sentence_no, order, 0, len(text)))
                 f.tags[order] = (para_new, default_season)
+                if elsewhere_para:
+                    f.elsewhere.add(order)
                 order += 1
         label = None
         if text.lstrip(" \t*")[:1] in "PAVSW":
@@ -570,7 +647,14 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
             sentence_no += 1
             if scan_sentences and (_has(s, _SENTENCE_HINTS) or _has(s.lower(), _ROLE_HINTS)):
                 order = _scan_sentence(
-                    s, prev_sentence, (para.index, start), sentence_no, order, f, (para_new, default_season)
+                    s,
+                    prev_sentence,
+                    (para.index, start),
+                    sentence_no,
+                    order,
+                    f,
+                    (para_new, default_season),
+                    elsewhere_para,
                 )
             prev_sentence = s
     return f
@@ -674,6 +758,7 @@ def _scan_sentence(
     order: int,
     f: CastFindings,
     para_ctx: tuple[bool, int | None] = (False, None),
+    elsewhere_para: bool = False,
 ) -> int:
     # Characters already claimed by an explicit pattern (a bytearray keeps the check O(1) on huge input).
     claimed = bytearray(len(s) + 1)
@@ -688,6 +773,8 @@ def _scan_sentence(
             cues = list(_PAIR_CUE_RE.finditer(s))
         season = _season_at(seasons, start) if seasons else default_season
         f.tags[n] = (_newness(cues, start, end, para_new, desc), season)
+        if elsewhere_para or _elsewhere_pair(s, start):
+            f.elsewhere.add(n)
 
     def covered(pos: int) -> bool:
         return bool(claimed[pos])
@@ -1040,6 +1127,7 @@ def build_cast(
     last_person: Callable[[int, int], str | None] = lambda para, offset: None,
 ) -> list[CastPair]:
     """Resolve orientation of parentheticals, canonicalise names and dedupe into CastPairs."""
+    findings = _drop_other_productions(findings)
     actors = {a for a in findings.actor_cues if is_full_name(a)}
     actor_tokens = {w for a in actors for w in (name_words(a)[-1],)}
     chars = {norm_key(r.character) for r in findings.pairs}
@@ -1198,6 +1286,42 @@ def build_cast(
         seen[key] = len(out)
         out.append(CastPair(r.actor, char, r.description, new, season))
     return out
+
+
+def _drop_other_productions(f: CastFindings) -> CastFindings:
+    """Findings crediting another production go, unless the character is one the article credits to our
+    show elsewhere or (a one-word name) one of the show's own."""
+    if not f.elsewhere:
+        return f
+    ours = set(f.headings)
+    for r in (*f.pairs, *f.guarded, *f.labelled, *f.is_pairs, *f.epithet, *f.possessive, *f.possessive_full):
+        if r.order not in f.elsewhere:
+            ours.add(norm_key(r.character))
+    for p in f.parens:
+        if p.order not in f.elsewhere:
+            ours |= {norm_key(p.a), norm_key(p.b)}
+    firsts = {k.split()[0] for k in ours if k}
+
+    def keep(order: int, char: str) -> bool:
+        if order not in f.elsewhere or norm_key(char) in ours:
+            return True
+        words = name_words(char)
+        return len(words) == 1 and (words[0].lower() in CHARACTER_HINTS or words[0].lower() in firsts)
+
+    def kept(raws: list[_Raw]) -> list[_Raw]:
+        return [r for r in raws if keep(r.order, r.character)]
+
+    return replace(
+        f,
+        pairs=kept(f.pairs),
+        guarded=kept(f.guarded),
+        labelled=kept(f.labelled),
+        is_pairs=kept(f.is_pairs),
+        epithet=kept(f.epithet),
+        possessive=kept(f.possessive),
+        possessive_full=kept(f.possessive_full),
+        parens=[p for p in f.parens if keep(p.order, p.a) and keep(p.order, p.b)],
+    )
 
 
 def _fuller_by_first(index: NameIndex, people_like: set[str]) -> dict[str, list[str]]:

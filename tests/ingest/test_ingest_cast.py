@@ -612,3 +612,33 @@ def test_cast_guide_label_variants_and_a_label_opening_the_description():
         ("Hugo Brennan", "Sam Okoro"),
         ("Leo Marsh", "Mr. Patel"),
     }
+
+
+def test_roles_in_other_productions_are_not_our_cast():
+    # A "where else" explainer: credits in other productions, with our own pair kept.
+    got = _cast(
+        "Ana Lopez plays Rosa Reyes\n"
+        "Where might you know Ana Lopez from? She was a teenage Mary Shelley in the 2018 period drama "
+        "Frankenstein's Mother, opposite Dan Hardy as Percy Shelley, and later joined the cast of Apple's "
+        "Orbit Nine, opposite Carla Voss as Captain Ines Ferro.\n"
+        "Horror fans will recognise Lopez as Wren Hollis, the babysitter in the BBC's Hush Lane.\n"
+        "Ana Lopez is also known for playing Tess in Blackwater, opposite Tom Brandt as Felix Moore."
+    )
+    assert set(got) == {("Ana Lopez", "Rosa Reyes")}
+
+
+def test_other_production_section_keeps_a_character_the_article_gives_our_show():
+    got = _cast(
+        "Leo Marsh as Isaac Henderson\n"
+        "Where have you seen him before? Leo Marsh was Sam Gale in Channel 4's Tidewater, brother to "
+        "Mia Chen's Lottie, in Tidewater.\n"
+        "Joe Locke stars as Charlie opposite Kit Connor as Nick in the Netflix series, and Mia Chen plays "
+        "Imogen opposite Rhea Norwood as Darcy in Season 3."
+    )
+    assert set(got) == {
+        ("Leo Marsh", "Isaac Henderson"),
+        ("Joe Locke", "Charlie"),
+        ("Kit Connor", "Nick"),
+        ("Mia Chen", "Imogen"),
+        ("Rhea Norwood", "Darcy"),
+    }
