@@ -19,7 +19,7 @@ Rules (each is tested):
   lower-case word, names no other known person and holds no quotation.
 - A quotation, a short attribution clause and another quotation in one paragraph are ONE quotation
   (`"A," says Locke. "B."`, `"I think," he said, "that..."`): the clause (at most JOIN_MAX_WORDS words,
-  naming nobody else) is not text; A's final comma becomes a full stop before a capitalised B.
+  naming nobody else) is not text; A and B are kept exactly as written (A's final comma stays).
 - A descriptor (`the star`, `The Doctor Who star, who played X opposite Y,`, `the 20-year-old`) means the
   nearest person named before it outside quotations, prepositional objects and who-clauses, whose known
   age fits; if that person's sentence names another who fits, the quote is left out.
@@ -959,12 +959,9 @@ def _attributed_name(m: re.Match, speakers: _Speakers) -> str | None:
 
 
 def _join_text(a: str, b: str) -> str:
-    """A, a space, then B; A's final comma becomes a full stop when B opens a new (capitalised) sentence."""
-    a, b = a.rstrip(), b.lstrip()
-    letter = next((c for c in b[:8] if c.isalpha()), "")
-    if a.endswith(",") and letter.isupper():
-        a = a[:-1] + "."
-    return f"{a} {b}"
+    """A, a space, then B, each exactly as written: A keeps its final comma ("Wear a coat, It was cold") --
+    a person's words are never altered, and the opening words still read as written."""
+    return f"{a.rstrip()} {b.lstrip()}"
 
 
 def _qa_answer(text: str, index: NameIndex) -> tuple[str, str] | None:

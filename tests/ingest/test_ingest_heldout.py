@@ -58,7 +58,9 @@ FILES = sorted(k for k in EXPECTED if not k.startswith("_"))
 
 
 def _norm(s: str) -> str:
-    return " ".join(s.replace(".", "").replace("’", "'").lower().split())
+    """Lower case, straight apostrophes, no full stops, and no punctuation at the end (commas, full stops,
+    semicolons, colons, ellipses): "That's a question for Alice," and "... for Alice" compare equal."""
+    return " ".join(s.replace(".", "").replace("’", "'").lower().split()).rstrip(",;:… ")
 
 
 def _quote_match(got: tuple[str, str], want: tuple[str, str]) -> bool:

@@ -142,7 +142,7 @@ def test_alice_oseman_quotes_003_including_misspelt_surname(seeds):
         ),
         (  # '"A," laughed Oseman. "B."' is one quotation
             "Alice Oseman",
-            "Like, practically, yeah, rugby. So difficult. Just, firstly, trying to stage a rugby match, "
+            "Like, practically, yeah, rugby, So difficult. Just, firstly, trying to stage a rugby match, "
             "like figure out where everyone needs to know exactly where they’re going.",
         ),
         (  # two paragraphs, attributed by "They added:"
