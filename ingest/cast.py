@@ -69,6 +69,10 @@ _PLAY_VERB = (
     rf"(?:(?:this|next|for{SP}(?:the{SP})?[a-z]+|in{SP}the{SP}[a-z]+){SP}(?:season|series){SP}(?:[a-z]+{SP})?)?as"
     rf"|(?:takes|take|took|taking){SP}(?:on{SP})?the{SP}role{SP}of|voices|voice|voiced|voicing"
     rf"|back{SP}as|(?:appears|appear|appeared|appearing){SP}as"
+    # a cameo is a role too: "makes a brief cameo as", "has a cameo as", "cameos as", "pops up as"
+    rf"|(?:makes|make|made|making|has|have|had|having)(?:{SP}(?:a|an))?{SP}(?:[a-z\-]+{SP}){{0,2}}?"
+    rf"(?:cameo|appearance)s?{SP}as|(?:cameos|cameo|cameoed|cameoing){SP}as"
+    rf"|(?:pops|pop|popped|popping|turns|turn|turned|turning|shows|show|showed|showing){SP}up{SP}as"
     # "Newcomer Darragh Hand steps into the role of Michael Holden"
     rf"|(?:steps|step|stepped|stepping){SP}into{SP}the{SP}(?:role|shoes|part){SP}of"
     # "will recur as", "guest stars as", "joins in the recurring role of", "set for a guest arc as"
@@ -930,7 +934,12 @@ def _scan_sentence(
         # A surname alone ("Locke's Charlie Spring") is resolved and checked in build_cast.
         surname = " " not in actor and actor.lower() not in CHARACTER_HINTS and not split_title(actor)[0]
         if (is_full_name(actor) or surname) and _char_ok(char) and not covered(m.start("char")):
-            f.possessive.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
+            # "Ana Lopez's Rosa Reyes, the new girl at Higgs": a full credit with a description of the role
+            appos = _PAREN_APPOSITIVE_RE.match(s, m.end("char")) if is_full_name(actor) else None
+            desc = " ".join(appos.group("desc").split()) if appos and is_full_name(char) else None
+            f.possessive.append(
+                _Raw(actor, char, desc, order, strong=desc is not None, at=(at[0], at[1] + m.start()))
+            )
             tag(order, m.start(), m.end())
             order += 1
     for m in _REVIEW_POSSESSIVE_RE.finditer(s) if ("'s " in s or "’s " in s) else ():
@@ -1213,6 +1222,7 @@ def build_cast(
             or norm_key(r.character) in known_chars
             # "Ash Self's Felix": the show's own character names are support enough.
             or name_words(r.character)[0].lower() in CHARACTER_HINTS
+            or r.strong  # a full credit with an appositive description of the role
         ):
             raws.append(r)
 

@@ -67,6 +67,13 @@ STOP_WORDS = frozenset(
     ).split()
 )
 MONTH_WORDS = frozenset(_MONTHS.split())
+# Occupations that open a sentence before a name ("Comedian Dev Sharma cameos as ..."): trimmed only from
+# the front, since some are surnames too ("Bryan Singer").
+_LEADING_ONLY = frozenset(
+    "comedian comedians singer singers rapper rappers presenter presenters broadcaster broadcasters musician "
+    "musicians dancer dancers footballer footballers popstar youtuber youtubers influencer influencers "
+    "playwright poet model models".split()
+)
 _STOP_LOWER = frozenset(w.lower() for w in STOP_WORDS)
 
 _PARTICLES = frozenset("de van von der den da del della di du le la ter bin al dos das".split())
@@ -100,7 +107,7 @@ def clean_name(raw: str) -> str:
     """
     title, rest = split_title(raw.strip())
     words = rest.split()
-    while words and (is_stop(words[0]) or words[0] in _PARTICLES):
+    while words and (is_stop(words[0]) or words[0] in _PARTICLES or words[0].lower() in _LEADING_ONLY):
         words.pop(0)
         title = ""  # the title belonged to a trimmed word
     while words and (is_stop(words[-1]) or words[-1] in _PARTICLES):

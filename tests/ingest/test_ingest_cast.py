@@ -642,3 +642,28 @@ def test_other_production_section_keeps_a_character_the_article_gives_our_show()
         ("Mia Chen", "Imogen"),
         ("Rhea Norwood", "Darcy"),
     }
+
+
+def test_cameo_verbs_play_a_role_but_not_oneself():
+    got = _cast(
+        "Stage veteran Ruth Okoye makes a brief cameo as Professor Lyle Grant, a Cambridge admissions tutor. "
+        "Comedian Dev Sharma cameos as Mr Lowe, and singer Pia Frost pops up as Zara Quinn at the party. "
+        "Sam Ward turns up as Cal Rowe in the finale, while Olly Lane has a cameo as Ned Byrne. "
+        "Radio host Tim Vale also cameos as himself."
+    )
+    assert set(got) == {
+        ("Ruth Okoye", "Professor Lyle Grant"),
+        ("Dev Sharma", "Mr Lowe"),
+        ("Pia Frost", "Zara Quinn"),
+        ("Sam Ward", "Cal Rowe"),
+        ("Olly Lane", "Ned Byrne"),
+    }
+
+
+def test_possessive_credit_with_an_appositive_description():
+    got = _cast(
+        "The trailer also offers a glimpse of Priya Raman's Asha Devi, the sharp-tongued debate captain who "
+        "unsettles Tara, and of Marcus Bell's Ronan Price, a swimmer from Higgs."
+    )
+    assert set(got) == {("Priya Raman", "Asha Devi"), ("Marcus Bell", "Ronan Price")}
+    assert got[("Priya Raman", "Asha Devi")] == "the sharp-tongued debate captain who unsettles Tara"
