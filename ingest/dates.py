@@ -49,8 +49,14 @@ _WEEKDAY_BEFORE_RE = re.compile(rf"\b(?P<wd>{_WEEKDAY}),?[ \t]+$")
 _PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:in|since|from|until|till|by|during|early|late|mid|mid-|end[ \t]+of|start[ \t]+of|beginning[ \t]+of"
     r"|throughout|this|next|last|back[ \t]+in)[ \t]+$"
-    r"|\b(?:early|mid|late)-$"  # "in mid-December"
+    r"|\b(?:early|mid|late)-$",  # "in mid-December"
+    re.IGNORECASE,  # "In May, Netflix renewed the show"
 )
+# "Dec. 10 and 11", "17 and 18 March": the other day of the pair, in the same month.
+_SECOND_DAY_AFTER_RE = re.compile(
+    rf"[ \t]*(?:and|&)[ \t]+(?P<d>[0-3]?\d){_ORD}\b(?![:.]\d)(?:,?[ \t]+(?P<y>{_YEAR})\b)?"
+)
+_FIRST_DAY_BEFORE_RE = re.compile(rf"\b(?P<d>[0-3]?\d){_ORD}[ \t]+(?:and|&)[ \t]+$")
 
 _RELATIVE = frozenset(("last", "next", "this"))
 
@@ -67,7 +73,7 @@ _PAST_RE = re.compile(
     r"\b(?:[Ww]as|[Ww]ere|had|did|began|begun|started|commenced|concluded|wrapped|finished|ended|announced|released|"
     r"premiered|revealed|confirmed|aired|debuted|dropped|landed|arrived|took[ \t]+place|held|ago|earlier|"
     r"spoke|appeared|attended|unveiled|shared|posted|renewed|completed|kicked[ \t]+off|ordered|greenlit|"
-    r"commissioned|followed)\b",
+    r"commissioned|followed|[Ss]ince)\b",
 )
 
 # A schedule in the present ("is streaming on Netflix from 3 October", "is on Netflix from"): the date may be
@@ -145,10 +151,28 @@ def find_dates(text: str) -> list[FoundDate]:
             continue
         if not _valid(year or 2000, month, day):
             continue
+        pair = _paired_day(text, start, end, year, month, day)
+        if pair and year is None:
+            year = pair[0].year  # "Dec. 10 and 11, 2022": the year closes the pair
         out.append(FoundDate(start, end, year, month, day, _WEEKDAY_NUM[wd.lower()] if wd else None))
+        out += pair
     out += _anchored_dates(text, out)
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _paired_day(text: str, start: int, end: int, year: int | None, month: int, day: int) -> list[FoundDate]:
+    """The other day of "Dec. 10 and 11" (after the date) or "17 and 18 March" (before it)."""
+    if (m := _SECOND_DAY_AFTER_RE.match(text, end)) is not None:
+        other, at, until = int(m.group("d")), m.start("d"), m.end()
+        year = int(m.group("y")) if m.group("y") else year
+    elif (m := _FIRST_DAY_BEFORE_RE.search(text, max(0, start - 12), start)) is not None:
+        other, at, until = int(m.group("d")), m.start(), m.end("d")
+    else:
+        return []
+    if other == day or not _valid(year or 2000, month, other):
+        return []
+    return [FoundDate(at, until, year, month, other, None)]
 
 
 def _anchored_dates(text: str, found: list[FoundDate]) -> list[FoundDate]:

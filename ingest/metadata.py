@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ingest.dates import find_dates
+
 MAX_TITLE = 200
 # How many leading lines may be metadata; beyond that everything is body.
 _MAX_HEADER_LINES = 8
@@ -92,7 +94,40 @@ def parse_header(text: str) -> Header:
                 body = after
                 # Outlets' exports often put the date/source lines under the headline, not above it.
                 date, source, body = _metadata_after_headline(body, date, source)
+    if date is None:
+        date = _date_near_top(body)
     return Header(title=title or "", date=date, source=source, headline=headline, body=body)
+
+
+# Without a `date` line, a line near the top that is only a date ("20 May 2022", "Published: 3 October 2024 at
+# 09:00") or opens with a wire/press dateline ("LONDON, May 20, 2022 — ...") is the article's date.
+_TOP_LINES = 6
+_BEFORE_DATE = re.compile(
+    r"[ \t*_]*(?:[A-Z][A-Za-z .'’-]{1,40},[ \t]*"
+    r"|(?:Published|Posted|Updated|First[ \t]+published|Last[ \t]+updated)(?:[ \t]+on)?[ \t]*:?[ \t]*)?$"
+)
+_AFTER_DATE = re.compile(r"[ \t*_]*(?:$|[—–|]|-[ \t]|(?:at[ \t]+|,[ \t]*)?\d{1,2}[:.]\d\d)")
+
+
+def _date_near_top(body: str) -> str | None:
+    seen = 0
+    for line in body.split("\n"):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _TOP_LINES:
+            break
+        head = line[:100]
+        for d in find_dates(head):
+            if (
+                d.year is not None
+                and d.day is not None
+                and d.month
+                and _BEFORE_DATE.match(head[: d.start]) is not None
+                and _AFTER_DATE.match(head, d.end) is not None
+            ):
+                return _valid_date(str(d.year), str(d.month), str(d.day))
+    return None
 
 
 def _metadata_after_headline(

@@ -14,6 +14,8 @@ _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|St|Prof|Jr|Sr|vs|No|Vol|Ep|etc|approx|Capt|Gen|Rev)|\b[A-Z])\.$"
 )
 
+# "Dec. 10", "Sept. 5": an abbreviated month before a day number ends no sentence.
+_MONTH_ABBREV = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 
 _PARAGRAPH_END = frozenset(".!?:;\"”’')]…")
 
@@ -58,7 +60,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         head = text[max(start, m.start() - 8) : m.start() + 1]
-        if text[m.start()] == "." and _ABBREV.search(head):
+        if text[m.start()] == "." and (
+            _ABBREV.search(head) or (text[m.end() : m.end() + 1].isdigit() and _MONTH_ABBREV.search(head))
+        ):
             continue
         spans.append((start, m.end()))
         start = m.end()

@@ -249,3 +249,54 @@ def test_a_passive_reveal_and_coming_out_date_events():
     assert _kinds("2025-08-19", "Since the third series came out in October 2024, he has been busy.") == {
         ("premiere", "2024-10")
     }
+
+
+def test_two_days_of_one_month_are_two_dates():
+    screened = "The new season was screened at BFI Flare on March 17 and 18, to queues."
+    assert _kinds("2023-03-20", screened) == {
+        ("festival", "2023-03-17"),
+        ("festival", "2023-03-18"),
+    }
+    sold_out = "Both BFI Flare screenings, held on 17 and 18 March, sold out."
+    assert {d for _, d in _kinds("2023-03-20", sold_out)} == {
+        "2023-03-17",
+        "2023-03-18",
+    }
+
+
+def test_a_month_opening_a_sentence_after_a_capital_preposition():
+    assert _kinds("2022-12-12", "In May, Netflix renewed the show for two more seasons.") == {
+        ("announcement", "2022-05")
+    }
+
+
+def test_an_article_date_under_the_headline_or_in_a_dateline_dates_the_article():
+    from ingest.metadata import parse_header
+
+    assert parse_header("Show renewed\n\n20 May 2022\n\nNetflix today renewed it.\n").date == "2022-05-20"
+    wire = "Show renewed\nLONDON, May 20, 2022 — Netflix today renewed it.\n"
+    assert parse_header(wire).date == "2022-05-20"
+    assert parse_header("Show renewed\nPublished: 3 October 2024 at 09:00\nText.\n").date == "2024-10-03"
+    # A date inside a sentence is not the article's date.
+    assert parse_header("Show news\nThe season arrives on 3 October 2024, Netflix said.\n").date is None
+    # And a yearless date after "since" is the latest one before the article's date.
+    facts = extract_article(
+        "Show renewed\n\n20 May 2022\n\nSince its premiere on April 22, the series has topped the charts.\n",
+        "x",
+    )
+    assert {(e.kind, e.date) for e in facts.events} == {("premiere", "2022-04-22")}
+
+
+def test_an_abbreviated_month_before_a_day_ends_no_sentence():
+    from ingest.text import sentence_spans
+
+    text = "The awards were handed out on Dec. 10 and 11 in Los Angeles. It won five."
+    assert [text[a:b].strip() for a, b in sentence_spans(text)] == [
+        "The awards were handed out on Dec. 10 and 11 in Los Angeles.",
+        "It won five.",
+    ]
+    handed_out = "The Emmy Awards were handed out on Dec. 10 and 11 in LA."
+    assert {d for _, d in _kinds("2022-12-12", handed_out)} == {
+        "2022-12-10",
+        "2022-12-11",
+    }
