@@ -474,6 +474,8 @@ class CastFindings:
     # orders of findings that credit another production ("opposite Jo Bell as ...", a "Where have I seen
     # her before?" section): kept only for a character the article or the show supports
     elsewhere: set[int] = field(default_factory=set)
+    # "Aunt Diane" -> "Diane" when the article also calls her plain "Diane"
+    kin_bare: dict[str, str] = field(default_factory=dict)
 
 
 def _ascii_apostrophe(s: str) -> str:
@@ -661,7 +663,29 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
                     elsewhere_para,
                 )
             prev_sentence = s
+    _kinship_names(paragraphs, f)
     return f
+
+
+_KIN_TITLES = frozenset("aunt auntie uncle nana grandma grandad".split())
+_MAX_KIN_NAMES = 20  # bounds the extra passes over the article
+
+
+def _kinship_names(paragraphs: list[Paragraph], f: CastFindings) -> None:
+    """Record the bare name of each kinship-titled role the article also writes without its title."""
+    titled: set[str] = set()
+    for r in (*f.pairs, *f.guarded, *f.labelled, *f.is_pairs, *f.epithet, *f.possessive):
+        titled.add(r.character)
+    for p in f.parens:
+        titled |= {p.a, p.b}
+    kin = [c for c in titled if split_title(c)[0].rstrip(".").lower() in _KIN_TITLES][:_MAX_KIN_NAMES]
+    for char in kin:
+        bare = split_title(char)[1]
+        # a capitalised title only: "Nick's aunt Diane" names her plain Diane
+        titles = "|".join(sorted(t.capitalize() for t in _KIN_TITLES))
+        pattern = re.compile(rf"(?<![\w'’])(?P<t>(?:{titles})\.?{SP})?{re.escape(bare)}(?!\w)")
+        if any(m.group("t") is None for p in paragraphs for m in pattern.finditer(p.text)):
+            f.kin_bare[char] = bare
 
 
 # "seen in BBC's Grime Kids as Tyrone", "in the Netflix film X as Y": the name before "as" is a production.
@@ -1246,7 +1270,8 @@ def build_cast(
             continue
         if actor in crew:
             continue
-        resolved.append(_Raw(actor, r.character, r.description, r.order, r.strong))
+        char = findings.kin_bare.get(r.character, r.character)
+        resolved.append(_Raw(actor, char, r.description, r.order, r.strong))
 
     # Fullest character name per actor: "Nick" + "Nick Nelson" -> "Nick Nelson"; "Farouk" -> "Mr. Farouk".
     def fuller(short: str, long: str) -> bool:

@@ -667,3 +667,20 @@ def test_possessive_credit_with_an_appositive_description():
     )
     assert set(got) == {("Priya Raman", "Asha Devi"), ("Marcus Bell", "Ronan Price")}
     assert got[("Priya Raman", "Asha Devi")] == "the sharp-tongued debate captain who unsettles Tara"
+
+
+def test_kinship_title_dropped_when_the_article_uses_the_bare_name():
+    got = _cast(
+        "Marion Clay as Auntie Rhona\n"
+        "Tara's globe-trotting aunt Rhona arrives with opinions.\n"
+        "Gus Pell as Uncle Teddy\n"
+        "A mystery relative who sends Nick postcards.\n"
+        "Elsewhere, Fisayo Akinade returns as Mr Ajayi and Nia Holt joins as Grandma Oona, "
+        "whom Ajayi admires."
+    )
+    assert set(got) == {
+        ("Marion Clay", "Rhona"),
+        ("Gus Pell", "Uncle Teddy"),
+        ("Fisayo Akinade", "Mr Ajayi"),
+        ("Nia Holt", "Grandma Oona"),
+    }
