@@ -23,7 +23,9 @@ Rules (each is tested):
 - A descriptor (`the star`, `The Doctor Who star, who played X opposite Y,`, `the 20-year-old`) means the
   nearest person named before it outside quotations, prepositional objects and who-clauses, whose known
   age fits; if that person's sentence names another who fits, the quote is left out.
-- Pronouns (`they`, `she`) mean the most recently named person; a pronoun attribution
+- Pronouns (`they`, `she`) mean the most recently named person, except that the one person who is the
+  subject of the sentence just before the quotation in its paragraph ('Reached later, Oseman is modest.
+  "...," they say.') comes first when the pronoun fits them; a pronoun attribution
   of a paragraph's first quotation means the person the previous paragraph is about, when that paragraph
   has no quotation and names exactly one known person outside prepositional objects.
 - A quotation inside a sentence (partial quote in reported speech) counts only if it is at least
@@ -472,7 +474,8 @@ class _Speakers:
             return self.described(para, at, noun)
         if g.get(prefix + "pr"):
             pronoun = (g.get(prefix + "pr") or "").lower()
-            person = self.last_person(para, offset, pronoun)
+            upto = offset if at is None else at
+            person = self.sentence_subject(para, upto, pronoun) or self.last_person(para, offset, pronoun)
             if person and pronoun in ("he", "she"):
                 self.pronoun.setdefault(person, pronoun)
             return person
@@ -486,6 +489,45 @@ class _Speakers:
         if full is None and name in self.vox:
             return name  # "Priya, 15, from Cardiff": a vox pop's one name is all there is
         return full or _NONPERSON  # "Netflix said": a name we cannot tie to a person
+
+    def sentence_subject(self, para: int, upto: int, pronoun: str) -> str | None:
+        """The one person who is the subject of the sentence just before `upto` in this paragraph (and after
+        its last quotation), if the pronoun fits them: 'Reached later, Oseman is modest. "...," they say.'
+        The subject opens the sentence or its first comma clause and is followed by a lower-case word; a
+        known person, or the surname of a full name the article gives (a writer the cast rules do not list
+        is still a person, a film title used whole is not)."""
+        text = self.texts.get(para)
+        if text is None:
+            return None
+        since = 0
+        if para == self.spans_para:
+            k = bisect.bisect_left(self.span_starts, upto) - 1
+            since = self.spans[k].end + 1 if k >= 0 else 0
+        pre = text[since:upto].rstrip()
+        if not pre.endswith((".", "!")):
+            return None
+        last = since + len(pre) - 1
+        start = max(since, sentence_start(sentence_spans(text), last))
+        if last - start > 400:
+            return None  # bounded: only a sentence's worth
+        starts = [start]
+        comma = text.find(",", start, last)
+        if comma >= 0 and _words(text[start:comma]) <= 8:
+            starts.append(comma + 1)  # "Reached by email later, Oseman is ..."
+        for at in starts:
+            at += len(text[at:last]) - len(text[at:last].lstrip(" \t\"“”'‘’"))
+            m = _NAME_RE.match(text, at)
+            if m is None or not _LOWER_NEXT_RE.match(text, m.end()) or not (name := clean_name(m.group(0))):
+                continue
+            full = name if is_full_name(name) else self.index.resolve(name)
+            if full is None or full not in self.index.persons:
+                continue
+            if self.index.persons[full] < 2 and full.split()[-1] != name:
+                continue  # only a surname marks an unlisted full name as a person ("Silver Harbour is out")
+            if _clause_people(self.mentions, para, start, last) - {full}:
+                return None  # the sentence is about two people
+            return full if self._fits(full, pronoun) else None
+        return None
 
     def described(self, para: int, at: int, noun: str) -> str | None:
         """Who a descriptor ('the star', 'The Bridgerton actress', 'the 20-year-old') at (para, at) means: the

@@ -686,3 +686,38 @@ def test_a_title_line_quotation_is_the_named_persons_quote():
         "t.txt",
     )
     assert facts.quotes == []
+
+
+# Family: a pronoun attribution right after a sentence whose subject is one person ('Contacted by phone the
+# next day, Quint is quietly proud of the show. "...," they say.') means that person, not the last speaker,
+# even when the person is known only as a name (here a writer the cast rules do not list).
+def test_pronoun_after_a_sentence_about_one_person_means_that_person():
+    body = (
+        "Ana Lopez, who plays Rosa, and Dev Rao, who plays Sam, met us in Leeds. The books were adapted "
+        "for television by Mara Quint.\n"
+        "Asked about a fourth season, they trade a look. “Ask the boss,” Rao says with a shrug.\n"
+        "Contacted by phone the next day, Quint is quietly proud of the show. “I made it for the kids I once "
+        "was,” they say. “It still surprises me.”\n"
+        "Lopez sounds tired. “The shoot ran very late every single night,” she says.\n"
+    )
+    got = _quotes(body)
+    assert ("Dev Rao", "Ask the boss") in got
+    assert ("Mara Quint", "I made it for the kids I once was, It still surprises me.") in got
+    assert ("Ana Lopez", "The shoot ran very late every single night") in got
+
+
+def test_pronoun_after_a_sentence_about_someone_it_does_not_fit_keeps_the_last_speaker():
+    body = (
+        "Ana Lopez, who plays Rosa, and Dev Rao, who plays Sam, met us in Leeds.\n"
+        "“The cast is like a family,” Lopez says.\n"
+        "She adds: “We text each other every single day.”\n"
+        "“We filmed in the rain for a week,” Rao says.\n"
+        # Lopez is known as "she": the "he" is still Rao, the last speaker
+        "Lopez is laughing about the finale. “It was the best week of the shoot,” he says.\n"
+        # a title used whole is not a person, even as a sentence's subject
+        "Rao also voices a fox in a new film. Silver Harbour is out this weekend. “It was a strange job,” "
+        "he says.\n"
+    )
+    got = _quotes(body)
+    assert ("Dev Rao", "It was the best week of the shoot") in got
+    assert ("Dev Rao", "It was a strange job") in got
