@@ -363,7 +363,11 @@ def _elsewhere_pair(s: str, start: int) -> bool:
 
 _DASH_LINE_RE = re.compile(
     rf"[ \t]*(?:[-•*·][ \t]*|\d{{1,2}}[.)][ \t]*)?"  # a bullet or a listicle's number
-    rf"(?P<a>{CHAR})[ \t]*(?:[–—:]|-)[ \t]*(?P<b>{CHAR})[ \t]*\.?[ \t]*"
+    # "Charlie's little brother, Oliver Spring – Jensen Clayden": a descriptor of the role first
+    rf"(?:{_DESC},{SP})?"
+    # "Elle Argent and Tao Xu – Yasmin Finney and William Gao": two pairs, matched by position
+    rf"(?P<a>{CHAR})(?:{SP}(?:and|&){SP}(?P<a2>{CHAR}))?[ \t]*(?:[–—:]|-)[ \t]*"
+    rf"(?P<b>{CHAR})(?:{SP}(?:and|&){SP}(?P<b2>{CHAR}))?[ \t]*\.?[ \t]*"
 )
 _ACTOR_CUE_RE = re.compile(
     rf"\b(?:star|stars|actor|actress|actors|actresses|co-?stars?|newcomers?|cast{SP}members?|starring"
@@ -602,14 +606,20 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
         para_season = _season_at(para_seasons, 0) if len(set(n for _, n in para_seasons)) == 1 else None
         default_season = para_season or title_season
         line = _DASH_LINE_RE.fullmatch(text) if len(text) <= 120 and "(" not in text else None
-        if line:
-            a, b = clean_name(line.group("a")), clean_name(line.group("b"))
-            if a and b and a != b:
-                f.parens.append(_Paren(a, b, None, None, sentence_no, order, 0, len(text)))
-                f.tags[order] = (para_new, default_season)
-                if elsewhere_para:
-                    f.elsewhere.add(order)
-                order += 1
+        if line and bool(line.group("a2")) == bool(line.group("b2")):
+            desc = _desc_of(line, "")
+            if desc and (plural := _PLURAL_RELATION_RE.search(desc)) is not None:
+                desc = desc[: plural.end() - 1]  # "Charlie's parents, Jane ... and Julio ...": each a parent
+            elif line.group("a2"):
+                desc = None  # one descriptor, two people: whose it is is unknown
+            for ga, gb in (("a", "b"), ("a2", "b2")):
+                a, b = clean_name(line.group(ga) or ""), clean_name(line.group(gb) or "")
+                if a and b and a != b:
+                    f.parens.append(_Paren(a, b, desc, None, sentence_no, order, 0, len(text)))
+                    f.tags[order] = (para_new, default_season)
+                    if elsewhere_para:
+                        f.elsewhere.add(order)
+                    order += 1
         label = None
         if text.lstrip(" \t*")[:1] in "PAVSW":
             label = (_LABEL_RE.match(text) if len(text) <= 120 else None) or _LABEL_LEAD_RE.match(text)

@@ -684,3 +684,21 @@ def test_kinship_title_dropped_when_the_article_uses_the_bare_name():
         ("Fisayo Akinade", "Mr Ajayi"),
         ("Nia Holt", "Grandma Oona"),
     }
+
+
+def test_listicle_dash_lines_pair_by_position_and_keep_a_leading_descriptor():
+    got = _cast(
+        "The Season 3 cast, ranked\n"
+        "1. Rosa Reyes – Ana Lopez\n"
+        "2. Marcus Jones and Asha Devi – Darius Okafor and Priya Raman\n"
+        "3. Isaac's new flatmate, Cal Rowe – Sam Ward\n"
+        "4. Tara's older sister, Nadia Jones - Mia Chen\n"
+        "5. Jo Bell and Sam Oak – Ruth Okoye\n"
+    )
+    assert got == {
+        ("Ana Lopez", "Rosa Reyes"): None,
+        ("Darius Okafor", "Marcus Jones"): None,
+        ("Priya Raman", "Asha Devi"): None,
+        ("Sam Ward", "Cal Rowe"): "Isaac's new flatmate",
+        ("Mia Chen", "Nadia Jones"): "Tara's older sister",
+    }
