@@ -39,8 +39,9 @@ Rules (each is tested):
   continue it when another label follows within QA_CONTINUE_PARAGRAPHS paragraphs.
 - Vox pops: a one-name person given an age ("Priya, 15, from Cardiff, ... says") or introduced as a fan,
   student or viewer is a speaker and a mention (pronouns after them mean them).
-- A headline "Outlet's Name: 'quotation'" of HEADLINE_MIN_WORDS+ words is that one known person's quote,
-  unless a body quote of theirs already holds the same words.
+- A headline "Outlet's Name: 'quotation'" or "Name says/admits ... 'quotation'" of HEADLINE_MIN_WORDS+
+  words is that one known person's quote, unless a body quote of theirs is the same words (a fragment of a
+  longer body quote is still its own quote).
 """
 
 from __future__ import annotations
@@ -846,7 +847,8 @@ def find_quotes(
                 out.append(Quote(speaker, quote))
     if (headline := _headline_quote(paragraphs, index, title)) is not None:
         said = _norm_words(headline.text)
-        if not any(q.speaker == headline.speaker and said in _norm_words(q.text) for q in out):
+        # The same words again in the body are one quote; a fragment of a longer body quote is its own.
+        if not any(q.speaker == headline.speaker and said == _norm_words(q.text) for q in out):
             out.insert(0, headline)  # reading order: the headline comes first
     return out
 
@@ -855,16 +857,26 @@ def find_quotes(
 _HEADLINE_QUOTE_RE = re.compile(
     rf"(?P<name>{NAME})[ \t]*:[ \t]*['‘\"“](?P<inner>[^\n]{{4,300}})['’\"”][ \t]*(?:[|–—-][^\n]{{0,120}})?$"
 )
+# "Yasmin Finney says joining Doctor Who was 'a dream I didn't dare say out loud'": a person's reported
+# speech ending in their quoted words.
+_HEADLINE_SAYS_RE = re.compile(
+    rf"(?P<name>{NAME})[ \t]+(?:says|said|reveals|revealed|admits|admitted|insists|insisted|explains"
+    rf"|recalls|confesses|teases|hints|promises|claims|jokes|gushes|opens[ \t]+up)\b"
+    rf"(?:[^\n'‘\"“]|(?<=\w)['’](?=\w)){{0,160}}?(?<=[ \t(:—–-])['‘\"“](?P<inner>[^\n]{{4,300}})['’\"”]"
+    rf"[ \t]*(?:[|–—-][^\n]{{0,120}})?$"
+)
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_CHARS = 400
 
 
 def _headline_quote(paragraphs: list[Paragraph], index: NameIndex, title: str = "") -> Quote | None:
-    """The quotation a headline (or, without one, the `title:` line) attributes with "Name: 'quotation'" to
-    one known person, if any: at least HEADLINE_MIN_WORDS words, the name right before the colon and not
-    the second of two people."""
+    """The quotation a headline (or, without one, the `title:` line) attributes with "Name: 'quotation'" or
+    "Name says ... 'quotation'" to one known person, if any: at least HEADLINE_MIN_WORDS words, the name
+    right before the colon (or the verb) and not the second of two people."""
     head = next((p.text for p in paragraphs if p.is_headline), "") or " ".join(title.split())
-    if not head or len(head) > HEADLINE_MAX_CHARS or (m := _HEADLINE_QUOTE_RE.search(head)) is None:
+    if not head or len(head) > HEADLINE_MAX_CHARS:
+        return None
+    if (m := _HEADLINE_QUOTE_RE.search(head) or _HEADLINE_SAYS_RE.search(head)) is None:
         return None
     inner = _clean_quote(m.group("inner"))
     before = head[: m.start("name")].rstrip()

@@ -721,3 +721,24 @@ def test_pronoun_after_a_sentence_about_someone_it_does_not_fit_keeps_the_last_s
     got = _quotes(body)
     assert ("Dev Rao", "It was the best week of the shoot") in got
     assert ("Dev Rao", "It was a strange job") in got
+
+
+def test_headline_name_says_partial_quotation_is_that_persons_quote():
+    # Family: "Name says/reveals/admits ... 'quoted words'" headlines (4+ words): the one known person's
+    # quote, even when a longer body quotation of theirs holds the same words.
+    body = INTRO + '"Honestly, filming in Malta felt like a holiday with friends," Lopez said.\n'
+    headline = "Ana Lopez reveals filming in Malta felt 'like a holiday with friends'"
+    assert _quotes(body, headline=headline) == [
+        ("Ana Lopez", "like a holiday with friends"),
+        ("Ana Lopez", "Honestly, filming in Malta felt like a holiday with friends"),
+    ]
+    assert ("Ana Lopez", "the kindest set I have ever worked on") in _quotes(
+        body, headline="Star Ana Lopez admits season 3 was “the kindest set I have ever worked on”"
+    )
+    for headline in (
+        "Ana Lopez says season 3 is 'the best yet'",  # three words: a tag
+        "Ana Lopez and Dev Rao say the finale was 'the wettest week of our lives'",  # two people
+        "Netflix says the new season is 'bigger and bolder than ever before'",  # nobody the article knows
+        "Fans say Ana Lopez was 'the best thing about the whole season'",  # Lopez is not the one saying it
+    ):
+        assert [s for s, _ in _quotes(body, headline=headline)] == ["Ana Lopez"], headline
