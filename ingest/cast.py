@@ -305,7 +305,7 @@ _OWN_PRODUCTION = frozenset("Heartstopper Season Series Netflix Volume Episode P
 # Another production named with a marker: "in the 2019 biopic Rocketman", "in Disney+'s Agatha All Along",
 # "from the BBC's Hush Lane", "in “Blackwater”" ("in Menorca" has no marker: a place, not a production).
 _MARKED_PRODUCTION_RE = re.compile(
-    rf"\b(?:in|on|from)(?:{SP}the)?(?P<year>{SP}(?:19|20)\d\d)?(?P<poss>{SP}(?:{TOKEN}|[A-Z]{{2,5}})\+?['’]s)?"
+    rf"(?:\b(?:in|on|from|for|of)(?:{SP}the)?|\bthe)(?P<year>{SP}(?:19|20)\d\d)?(?P<poss>{SP}(?:{TOKEN}|[A-Z]{{2,5}})\+?['’]s)?"
     rf"(?P<noun>{SP}(?:[a-z\-]+{SP}){{0,2}}?(?:film|movie|biopic|series|show|drama|sitcom|musical|play"
     rf"|franchise|specials?|adaptation|thriller|soap|miniseries|comedy|blockbuster|epic|feature))?"
     rf"{SP}(?P<quote>[\"“‘'])?(?P<prod>{TOKEN})"
@@ -315,10 +315,15 @@ _MARKED_PRODUCTION_RE = re.compile(
 _ELSEWHERE_CUE_RE = re.compile(
     rf"(?P<fans>{TOKEN}(?:{SP}{TOKEN}){{0,3}}){SP}(?:fans|viewers|audiences)\b|\bknown{SP}(?:as|for)\b"
     rf"|\b(?:played|starred|appeared|featured)\b[^,.;:()\n]{{0,60}}?{SP}in{SP}(?P<prod>{TOKEN})"
+    rf"|\b(?:credits|breakout|previously|made{SP}(?:his|her|their){SP}(?:name|debut))\b"
+    rf"|\bbefore{SP}(?:joining{SP})?(?P<own>Heartstopper)\b"
 )
+# After "fans will know X as Y": a title named with in/on/from ("... as Jess Thorne in Holby").
+_CLAUSE_END_RE = re.compile(rf",{SP}(?:and|but|while|whereas)\b|;")
+_TITLE_AFTER_RE = re.compile(rf"\b(?:in|on|from){SP}(?:the{SP})?(?P<prod>{TOKEN})")
 # What introduces a pair as another credit: "opposite Jo Bell as ...", "fans will know Lopez as ...".
 _ELSEWHERE_LEAD_RE = re.compile(
-    rf"(?:(?P<opp>\b(?:opposite|alongside))|\b(?:fans|viewers|audiences|readers|you|many|some)\b"
+    rf"(?:(?P<opp>\b(?:opposite|alongside))|\b(?i:fans|viewers|audiences|readers|you|many|some)\b"
     rf"[^,.;:!?()\n]{{0,40}}?\b(?:know|recogni[sz]e|remember|recall|spot)){SP}$"
 )
 # A pair credited to our show in between: "... in Rocketman, plays Nick opposite Jo Bell as Charlie".
@@ -344,7 +349,7 @@ def _elsewhere_context(s: str) -> int:
             last = m.end()
     for m in _ELSEWHERE_CUE_RE.finditer(s):
         title = m.group("fans") or m.group("prod")
-        if title is None or not _own_title(title.split()[0]):
+        if m.group("own") or title is None or not _own_title(title.split()[0]):
             last = max(last, m.end())
     return last
 
@@ -355,7 +360,13 @@ def _elsewhere_pair(s: str, start: int) -> bool:
     lead = _ELSEWHERE_LEAD_RE.search(s, max(0, start - 80), start)
     if lead is None:
         return False
-    ctx = _elsewhere_context(s[: lead.start()] if lead.group("opp") else s)
+    # "fans will know X as Y in Z": Z must be in the same clause, not after ", and ..."
+    clause = _CLAUSE_END_RE.search(s, start)
+    clause_end = clause.start() if clause else len(s)
+    ctx = _elsewhere_context(s[: lead.start()] if lead.group("opp") else s[:clause_end])
+    if ctx < 0 and not lead.group("opp"):
+        after = _TITLE_AFTER_RE.search(s, start, min(clause_end, start + 160))
+        return after is not None and not _own_title(after.group("prod"))
     if ctx < 0:
         return False
     return not lead.group("opp") or _OWN_CLAUSE_VERB_RE.search(s, ctx, lead.start()) is None

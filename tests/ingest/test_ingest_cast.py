@@ -702,3 +702,23 @@ def test_listicle_dash_lines_pair_by_position_and_keep_a_leading_descriptor():
         ("Sam Ward", "Cal Rowe"): "Isaac's new flatmate",
         ("Mia Chen", "Nadia Jones"): "Tara's older sister",
     }
+
+
+def test_other_production_cues_outside_a_where_seen_section():
+    got = _cast(
+        "Mia Chen plays Nadia Jones, and Leo Marsh plays Isaac Henderson.\n"
+        "Chen won a Bafta for the 2021 film Glasshouse, in which she starred opposite Dan Hardy as "
+        "Ivan Roe.\n"
+        "Viewers may remember Marsh as Jess Thorne, the paramedic, in Holby.\n"
+        "Her credits include Blackwater, where she appeared opposite Tom Brandt as Felix Moore.\n"
+        "He made his name in Tidewater alongside Sam Oak as Peter Gale.\n"
+        "You will know Rhea Norwood as Imogen Heaney from the first two seasons, and Joe Locke, who starred "
+        "in the 2023 film Sunhouse, stars as Charlie Spring opposite Ana Lopez as Rosa Reyes."
+    )
+    assert set(got) == {
+        ("Mia Chen", "Nadia Jones"),
+        ("Leo Marsh", "Isaac Henderson"),
+        ("Rhea Norwood", "Imogen Heaney"),
+        ("Joe Locke", "Charlie Spring"),
+        ("Ana Lopez", "Rosa Reyes"),
+    }
