@@ -4,7 +4,12 @@ partial quotes, scare quotes, synopses, tweets and unbalanced marks."""
 from __future__ import annotations
 
 from ingest.extract import extract_article
-from ingest.quotes import JOIN_MAX_PARAGRAPHS, MAX_QUOTE_CHARS, PARTIAL_MIN_WORDS
+from ingest.quotes import (
+    JOIN_MAX_PARAGRAPHS,
+    MAX_QUOTE_CHARS,
+    PARTIAL_AFTER_PRONOUN_MIN_WORDS,
+    PARTIAL_MIN_WORDS,
+)
 
 
 def _quotes(body: str, headline: str = "Heartstopper season 3 interview") -> list[tuple[str, str]]:
@@ -116,6 +121,25 @@ def test_partial_quote_rule():
     got = _quotes(body)
     assert got == [("Alice Oseman", "about the messy middle of growing up, not the neat ending")]
     assert PARTIAL_MIN_WORDS == 6  # the rule: a partial quote needs at least six words
+
+
+def test_partial_quote_after_admitting_or_insisting_is_the_subjects():
+    # Family: 'Name has opened up about X, admitting she "..."': the sentence's subject said it; right after
+    # the subject pronoun five words are enough, elsewhere a partial quote still needs six.
+    body = (
+        INTRO + "Ana Lopez has spoken about her first day on set, admitting she “was sick with nerves all "
+        "morning”.\n"
+        "Lopez has talked about the finale, insisting she “had never cried so much”.\n"
+        # a four-word fragment is still a scare quote
+        "Lopez has praised the crew, saying they were “simply the very best”.\n"
+        "Lopez has said the finale will be “the wettest week of all”.\n"
+    )
+    got = _quotes(body)
+    assert got == [
+        ("Ana Lopez", "was sick with nerves all morning"),
+        ("Ana Lopez", "had never cried so much"),
+    ]
+    assert PARTIAL_AFTER_PRONOUN_MIN_WORDS == 5
 
 
 def test_scare_quotes_synopsis_and_tweets_are_not_quotes():
