@@ -319,6 +319,11 @@ _ELSEWHERE_CUE_RE = re.compile(
     rf"|\bbefore{SP}(?:joining{SP})?(?P<own>Heartstopper)\b"
 )
 # After "fans will know X as Y": a title named with in/on/from ("... as Jess Thorne in Holby").
+# "played Terry, brother to Jo Bell's Ray, in Ray Donovan": a title closing the role's appositive.
+_APPOS_THEN_TITLE_RE = re.compile(
+    rf"(?:,[^,.;:()\n\"“”]{{1,80}})?,{SP}(?:in|on){SP}(?:the{SP})?(?P<prod>{TOKEN})(?:{SP}{TOKEN}){{0,3}}"
+    rf"[ \t]*(?:[.;!?]|$)"
+)
 _CLAUSE_END_RE = re.compile(rf",{SP}(?:and|but|while|whereas)\b|;")
 _TITLE_AFTER_RE = re.compile(rf"\b(?:in|on|from){SP}(?:the{SP})?(?P<prod>{TOKEN})")
 # What introduces a pair as another credit: "opposite Jo Bell as ...", "fans will know Lopez as ...".
@@ -823,6 +828,8 @@ def _scan_sentence(
         season = _season_at(seasons, start) if seasons else default_season
         f.tags[n] = (_newness(cues, start, end, para_new, desc), season)
         if elsewhere_para or _elsewhere_pair(s, start):
+            f.elsewhere.add(n)
+        elif (t := _APPOS_THEN_TITLE_RE.match(s, end)) is not None and not _own_title(t.group("prod")):
             f.elsewhere.add(n)
 
     def covered(pos: int) -> bool:

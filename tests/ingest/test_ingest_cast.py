@@ -722,3 +722,11 @@ def test_other_production_cues_outside_a_where_seen_section():
         ("Joe Locke", "Charlie Spring"),
         ("Ana Lopez", "Rosa Reyes"),
     }
+
+
+def test_a_title_closing_the_roles_appositive_marks_another_production():
+    got = _cast(
+        "Ruth Okoye plays Greta, Charlie's driving instructor. Okoye played Mary Sloane, sister to Dan "
+        "Hardy's Tom, in Sloane Street. Ana Lopez plays Rosa Reyes, the new girl, in Season 3."
+    )
+    assert set(got) == {("Ruth Okoye", "Greta"), ("Ana Lopez", "Rosa Reyes")}
