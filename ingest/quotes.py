@@ -9,6 +9,8 @@ Rules (each is tested):
   open quotation whose next paragraph does not open with a quote mark ends at its paragraph end, and a join
   stops after JOIN_MAX_PARAGRAPHS paragraphs or MAX_QUOTE_CHARS characters, so an unbalanced mark cannot
   swallow the article.
+- A surname attribution ("...," Davies said) also names a person the article writes with a middle initial
+  ("Russell T Davies", "Mary J. Holt"), which the shared name pattern does not read as one name.
 - Speaker, in order: an attribution after the quote (`"...," said Kit Connor`, `"...," he added`), an
   attribution before it (`Connor revealed: "..."`, `Speaking to X, she said: "..."`); otherwise a quotation
   that opens its sentence or paragraph continues the previous speaker (follow-on paragraphs, a second quote
@@ -371,6 +373,7 @@ class _Speakers:
         # "he" / "she" each person was referred to by in an attribution: a "she said" skips a known "he".
         self.pronoun: dict[str, str] = {}
         self.vox: set[str] = set()  # one-name people of vox pops ("Priya, 15, from Cardiff")
+        self.initialled: dict[str, str] = {}  # surname -> "Russell T Davies" (names with a middle initial)
 
     def last_person(self, para: int, offset: int, pronoun: str = "") -> str | None:
         """Who "he/she/they" means at (para, offset): the person this paragraph is about if it names one
@@ -494,6 +497,8 @@ class _Speakers:
         full = name if is_full_name(name) else self.index.resolve(name)
         if full is None and name in self.vox:
             return name  # "Priya, 15, from Cardiff": a vox pop's one name is all there is
+        if full is None:
+            full = self.initialled.get(name)  # "Davies said" after "Russell T Davies"
         return full or _NONPERSON  # "Netflix said": a name we cannot tie to a person
 
     def sentence_subject(self, para: int, upto: int, pronoun: str) -> str | None:
@@ -707,6 +712,7 @@ def find_quotes(
         subjects = sorted((subjects or []) + vox)
     speakers = _Speakers(index, mentions, subjects or [])
     speakers.vox = {name for _, _, name in vox}
+    speakers.initialled = initialled_names(p.text for p in paragraphs)
     speakers.texts = {p.index: p.text for p in paragraphs if not p.is_headline}
     out: list[Quote] = []
     seen: set[tuple[str, str]] = set()
@@ -904,6 +910,30 @@ def _headline_quote(paragraphs: list[Paragraph], index: NameIndex, title: str = 
         if full and index.persons.get(full, 0) >= 2:
             return Quote(full, inner)
     return None
+
+
+# "Russell T Davies", "Mary J. Holt": a first name, a middle initial and a surname. The shared name pattern
+# stops at the initial, so these are read here for attributions by surname ("...," Davies said).
+_INITIALLED_RE = re.compile(
+    r"(?<![\w'’.])(?P<first>[A-Z][a-z]{1,20})[ \t]+(?P<initial>(?![AI][ \t.])[A-Z]\.?)[ \t]+"
+    r"(?P<last>[A-Z][a-z]{1,20}(?:-[A-Z][a-z]{1,20})?)(?![\w'’-])"
+)
+
+
+def initialled_names(texts) -> dict[str, str]:
+    """{surname: full name as first written} for names written with a middle initial; a surname two such
+    names share is left out (nobody can tell which one speaks)."""
+    found: dict[str, str] = {}
+    clash: set[str] = set()
+    for text in texts:
+        for m in _INITIALLED_RE.finditer(text):
+            if is_stop(m.group("first")) or is_stop(m.group("last")):
+                continue
+            last, first = m.group("last"), m.group("first")
+            known = found.setdefault(last, m.group(0))
+            if known.split()[0] != first:
+                clash.add(last)
+    return {k: v for k, v in found.items() if k not in clash}
 
 
 def _norm_words(s: str) -> str:

@@ -766,3 +766,21 @@ def test_headline_name_says_partial_quotation_is_that_persons_quote():
         "Fans say Ana Lopez was 'the best thing about the whole season'",  # Lopez is not the one saying it
     ):
         assert [s for s, _ in _quotes(body, headline=headline)] == ["Ana Lopez"], headline
+
+
+def test_surname_of_a_name_with_a_middle_initial_is_that_person():
+    # Family: 'Mary J. Holt' / 'Tom R Blake' introduced with a middle initial, then '"...," Holt said'.
+    body = (
+        INTRO + "Director Mary J. Holt has been full of praise for the star.\n"
+        "“Ana walked in and made the part her own,” Holt said in an interview with the Gazette. “She is "
+        "the future.”\n"
+        "Writer Tom R Blake agreed.\n"
+        "“I knew on day one she was the one,” Blake said.\n"
+        # an unknown surname with no such introduction is still nobody
+        "“It is a lovely show,” Price said.\n"
+    )
+    got = _quotes(body)
+    assert got == [
+        ("Mary J. Holt", "Ana walked in and made the part her own, She is the future."),
+        ("Tom R Blake", "I knew on day one she was the one"),
+    ]
