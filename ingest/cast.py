@@ -324,6 +324,14 @@ _APPOS_THEN_TITLE_RE = re.compile(
     rf"(?:,[^,.;:()\n\"“”]{{1,80}})?,{SP}(?:in|on){SP}(?:the{SP})?(?P<prod>{TOKEN})(?:{SP}{TOKEN}){{0,3}}"
     rf"[ \t]*(?:[.;!?]|$)"
 )
+# "Ask Jo Bell what she loved about playing Nadia in Netflix's Heartstopper": a role in our show, named by
+# the show itself; the actor is the nearest full name before it.
+_PLAYING_OURS_RE = re.compile(
+    rf"\b(?:playing|portraying){SP}(?P<char>{CHAR}){SP}(?:in|on){SP}(?:the{SP})?(?:{NAME}['’]s{SP})?"
+    rf"(?:(?:hit|new|teen|Netflix|series|show|drama){SP}){{0,3}}Heartstopper\b"
+)
+_FULL_NAME_RE = re.compile(rf"{NAME}")
+_QUOTE_CHARS_RE = re.compile(r"[\"“”]")
 _CLAUSE_END_RE = re.compile(rf",{SP}(?:and|but|while|whereas)\b|;")
 _TITLE_AFTER_RE = re.compile(rf"\b(?:in|on|from){SP}(?:the{SP})?(?P<prod>{TOKEN})")
 # What introduces a pair as another credit: "opposite Jo Bell as ...", "fans will know Lopez as ...".
@@ -971,6 +979,15 @@ def _scan_sentence(
             f.epithet.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
             tag(order, m.start(), m.end())
             order += 1
+    for m in _PLAYING_OURS_RE.finditer(s) if "eartstopper" in s and "ing " in s else ():
+        if covered(m.start("char")):
+            continue
+        actor = None
+        for n in _FULL_NAME_RE.finditer(s, max(0, m.start() - 120), m.start()):
+            if is_full_name(name := clean_name(n.group(0))):
+                actor = (name, n)
+        if actor is not None and not _QUOTE_CHARS_RE.search(s, actor[1].end(), m.start()):
+            add(actor[0], m.group("char"), None, actor[1], m.end("char"), guarded=True)
     appos_char = ", " in s and (" in " in s or " on " in s) and _has(s, _OWN_SHOW_HINTS)
     for m in _APPOS_CHAR_RE.finditer(s) if appos_char else ():
         if is_full_name(clean_name(m.group("actor"))) and not covered(m.start("char")):

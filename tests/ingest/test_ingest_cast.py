@@ -730,3 +730,13 @@ def test_a_title_closing_the_roles_appositive_marks_another_production():
         "Hardy's Tom, in Sloane Street. Ana Lopez plays Rosa Reyes, the new girl, in Season 3."
     )
     assert set(got) == {("Ruth Okoye", "Greta"), ("Ana Lopez", "Rosa Reyes")}
+
+
+def test_playing_a_role_in_heartstopper_credits_the_nearest_person_before():
+    got = _cast(
+        "Ask Ana Lopez what she loved about playing Rosa Reyes in Mara Quint's Heartstopper and she grins.\n"
+        "Mia Chen praised Leo Marsh for portraying Isaac in the hit series Heartstopper.\n"
+        "Sam Oak never dreamed of playing a villain in Heartstopper, and Jo Bell loved playing Nadia "
+        "in Paris."
+    )
+    assert set(got) == {("Ana Lopez", "Rosa Reyes"), ("Leo Marsh", "Isaac")}
