@@ -11,6 +11,8 @@ Rules (each is tested):
   swallow the article.
 - A surname attribution ("...," Davies said) also names a person the article writes with a middle initial
   ("Russell T Davies", "Mary J. Holt"), which the shared name pattern does not read as one name.
+- A misspelt full name ("Alice Osman" after "Alice Oseman": same first name, a close surname) is the
+  spelling the article wrote first.
 - Speaker, in order: an attribution after the quote (`"...," said Kit Connor`, `"...," he added`), an
   attribution before it (`Connor revealed: "..."`, `Speaking to X, she said: "..."`); otherwise a quotation
   that opens its sentence or paragraph continues the previous speaker (follow-on paragraphs, a second quote
@@ -42,7 +44,8 @@ Rules (each is tested):
   continue it when another label follows within QA_CONTINUE_PARAGRAPHS paragraphs.
 - Vox pops: a one-name person given an age ("Priya, 15, from Cardiff, ... says") or introduced as a fan,
   student or viewer is a speaker and a mention (pronouns after them mean them).
-- A headline "Outlet's Name: 'quotation'" or "Name says/admits ... 'quotation'" of HEADLINE_MIN_WORDS+
+- A headline "Outlet's Name: 'quotation'" or "Name says/admits ... 'quotation'" (and a related-article
+  line in the body "- Outlet's Name [on <topic>]: 'quotation'") of HEADLINE_MIN_WORDS+
   words is that one known person's quote, unless a body quote of theirs is the same words (a fragment of a
   longer body quote is still its own quote).
 """
@@ -52,6 +55,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz
 
 from ingest.model import Quote
 from ingest.names import NAME, TOKEN, NameIndex, clean_name, is_full_name, is_stop
@@ -753,6 +758,12 @@ def find_quotes(
         spans = all_spans[pos]
         if not spans:
             continue
+        if len(spans) == 1 and (link := _link_line_quote(text, index)) is not None:
+            # A related-article line quoting one person: their quote, outside the story's speaker chain.
+            if (link.speaker, link.text) not in seen:
+                seen.add((link.speaker, link.text))
+                out.append(link)
+            continue
         # Every tweet form has one of these substrings: the regex runs only where it can match.
         tweet = ("t.co/" in text or "twitter" in text or "@" in text) and bool(_TWEET_RE.search(text))
         sents = sentence_spans(text)
@@ -866,7 +877,11 @@ def find_quotes(
             if key not in seen:
                 seen.add(key)
                 out.append(Quote(speaker, quote))
+    # "Alice Osman" in a link line after "Alice Oseman" in the story: the first-written spelling.
+    twins: dict[str, str] = {}
+    out = [Quote(_first_spelling(q.speaker, index, twins), q.text) for q in out]
     if (headline := _headline_quote(paragraphs, index, title)) is not None:
+        headline = Quote(_first_spelling(headline.speaker, index, twins), headline.text)
         said = _norm_words(headline.text)
         # The same words again in the body are one quote; a fragment of a longer body quote is its own.
         if not any(q.speaker == headline.speaker and said == _norm_words(q.text) for q in out):
@@ -878,6 +893,14 @@ def find_quotes(
 _HEADLINE_QUOTE_RE = re.compile(
     rf"(?P<name>{NAME})[ \t]*:[ \t]*['‘\"“](?P<inner>[^\n]{{4,300}})['’\"”][ \t]*(?:[|–—-][^\n]{{0,120}})?$"
 )
+# A related-article line: "- Heartstopper's Alice Oseman on season 3: 'We're going deeper'". Only there may
+# "on <topic>" follow the name (a headline of that form often trims a body quote, so it is left alone).
+_LINK_QUOTE_RE = re.compile(
+    rf"(?P<name>{NAME})(?:[ \t]+on[ \t]+[^:\n'‘\"“]{{1,60}}?)?[ \t]*:[ \t]*['‘\"“](?P<inner>[^\n]{{4,300}})"
+    rf"['’\"”][ \t]*$"
+)
+# What may come before the name on a related-article line: a bullet and a few words ("Heartstopper's").
+_LINK_PREFIX_RE = re.compile(r"[ \t]*(?:[-*•–][ \t]*)?(?:[\w'’\-]+[ \t]+){0,4}")
 # "Yasmin Finney says joining Doctor Who was 'a dream I didn't dare say out loud'": a person's reported
 # speech ending in their quoted words.
 _HEADLINE_SAYS_RE = re.compile(
@@ -897,7 +920,21 @@ def _headline_quote(paragraphs: list[Paragraph], index: NameIndex, title: str = 
     head = next((p.text for p in paragraphs if p.is_headline), "") or " ".join(title.split())
     if not head or len(head) > HEADLINE_MAX_CHARS:
         return None
-    if (m := _HEADLINE_QUOTE_RE.search(head) or _HEADLINE_SAYS_RE.search(head)) is None:
+    return _title_quote(head, _HEADLINE_QUOTE_RE.search(head) or _HEADLINE_SAYS_RE.search(head), index)
+
+
+def _link_line_quote(text: str, index: NameIndex) -> Quote | None:
+    """A body line in headline form ('- Heartstopper's Ana Lopez on Paris: "..."', a related-article
+    link): only a bullet and a few words may come before the name."""
+    if len(text) > HEADLINE_MAX_CHARS or (m := _LINK_QUOTE_RE.search(text)) is None:
+        return None
+    if not _LINK_PREFIX_RE.fullmatch(text, 0, m.start("name")):
+        return None
+    return _title_quote(text, m, index)
+
+
+def _title_quote(head: str, m: re.Match | None, index: NameIndex) -> Quote | None:
+    if m is None:
         return None
     inner = _clean_quote(m.group("inner"))
     before = head[: m.start("name")].rstrip()
@@ -907,8 +944,11 @@ def _headline_quote(paragraphs: list[Paragraph], index: NameIndex, title: str = 
     for k in range(min(len(words), 3), 0, -1):  # "Heartstopper Star Ana Lopez" -> "Ana Lopez"
         name = clean_name(" ".join(words[-k:]))
         full = (name if is_full_name(name) else index.resolve(name)) if name else None
-        if full and index.persons.get(full, 0) >= 2:
-            return Quote(full, inner)
+        if not full:
+            continue
+        first = _first_spelling(full, index, {})
+        if max(index.persons.get(full, 0), index.persons.get(first, 0)) >= 2:
+            return Quote(first, inner)
     return None
 
 
@@ -934,6 +974,33 @@ def initialled_names(texts) -> dict[str, str]:
             if known.split()[0] != first:
                 clash.add(last)
     return {k: v for k, v in found.items() if k not in clash}
+
+
+def _first_spelling(full: str, index: NameIndex, memo: dict[str, str]) -> str:
+    """The full name the article wrote first for the same person as `full`: same first name, a surname of
+    5+ letters with the same initial and a close spelling ("Alice Osman" -> "Alice Oseman"), unique."""
+    if full in memo:
+        return memo[full]
+    memo[full] = full
+    words = full.split()
+    if len(words) != 2 or len(words[1]) < 5:
+        return full
+    twins = []
+    for other in list(index.persons)[:200]:  # dict order is reading order: names are added as read
+        if other == full:
+            break
+        o = other.split()
+        if (
+            len(o) == 2
+            and o[0] == words[0]
+            and o[1][0] == words[1][0]
+            and abs(len(o[1]) - len(words[1])) <= 2
+            and fuzz.ratio(o[1], words[1]) >= 85
+        ):
+            twins.append(other)
+    if len(twins) == 1:
+        memo[full] = twins[0]
+    return memo[full]
 
 
 def _norm_words(s: str) -> str:

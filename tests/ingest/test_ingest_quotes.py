@@ -784,3 +784,33 @@ def test_surname_of_a_name_with_a_middle_initial_is_that_person():
         ("Mary J. Holt", "Ana walked in and made the part her own, She is the future."),
         ("Tom R Blake", "I knew on day one she was the one"),
     ]
+
+
+def test_a_link_title_line_quoting_one_person_is_their_quote():
+    # Family: a related-article line in headline form, "Outlet's Name on <topic>: 'quotation'" (also as a
+    # headline); the same limits as a headline: 4+ words, one known person.
+    body = (
+        INTRO + '"We shot the whole finale in the rain," Lopez said.\n'
+        "Related:\n"
+        '- Heartstopper\'s Ana Lopez on the finale: "Nobody was ready for that ending"\n'
+        "- Ana Lopez on fame: 'Too much'\n"  # a tag
+        '- Ana Lopez and Dev Rao on Paris: "We did not sleep for a week"\n'  # two people
+        '- Netflix on season 4: "More news is coming very soon"\n'  # nobody the article knows
+    )
+    assert _quotes(body) == [
+        ("Ana Lopez", "We shot the whole finale in the rain"),
+        ("Ana Lopez", "Nobody was ready for that ending"),
+    ]
+
+
+def test_a_link_title_with_a_misspelt_full_name_is_the_first_spelling():
+    body = (
+        "Creator Mara Quintero said the books were always meant to end happily.\n"
+        '"I cried writing the last page," Quintero said.\n'
+        "Read more:\n"
+        '- Heartstopper\'s Mara Quintaro on season 4: "We are going somewhere new"\n'
+    )
+    assert _quotes(body) == [
+        ("Mara Quintero", "I cried writing the last page"),
+        ("Mara Quintero", "We are going somewhere new"),
+    ]
