@@ -740,3 +740,17 @@ def test_playing_a_role_in_heartstopper_credits_the_nearest_person_before():
         "in Paris."
     )
     assert set(got) == {("Ana Lopez", "Rosa Reyes"), ("Leo Marsh", "Isaac")}
+
+
+def test_where_seen_question_as_a_heading_covers_its_section_only():
+    got = _cast(
+        "Rosa Reyes – Ana Lopez\n"
+        "Where might you recognise her from?\n"
+        "Lopez spent two years on the soap Harbour Lane as Kath Munro. Before that, Ana Lopez played "
+        "Vicky Hale.\n"
+        "She also voiced Pip Moss, a talking otter, for the CBBC cartoon Riverbank, alongside Dan Hardy as "
+        "Otto Moss.\n"
+        "The rest of the cast\n"
+        "Mia Chen plays Nadia Jones and Leo Marsh plays Cal Rowe."
+    )
+    assert set(got) == {("Ana Lopez", "Rosa Reyes"), ("Mia Chen", "Nadia Jones"), ("Leo Marsh", "Cal Rowe")}
