@@ -724,8 +724,9 @@ def _kinship_names(paragraphs: list[Paragraph], f: CastFindings) -> None:
 
 # "seen in BBC's Grime Kids as Tyrone", "in the Netflix film X as Y": the name before "as" is a production.
 _PRODUCTION_BEFORE_RE = re.compile(
-    rf"\b(?:[Ii]n|[Oo]n|[Ff]rom)(?:{SP}the)?(?:{SP}(?:{TOKEN}|[A-Z]{{2,5}})['’]s?)?"
-    rf"(?:{SP}(?:hit|new|film|movie|series|show|drama|sitcom|musical|play))?{SP}$"
+    rf"\b(?:[Ii]n|[Oo]n|[Ff]rom)(?:{SP}the)?(?:{SP}(?:19|20)\d\d)?(?:{SP}(?:{TOKEN}|[A-Z]{{2,5}})['’]s?)?"
+    rf"(?:{SP}(?:hit|new|film|movie|series|show|drama|sitcom|musical|play|soap|biopic|thriller|cartoon"
+    rf"|franchise|miniseries|comedy|adaptation|period|crime|animated)){{0,2}}{SP}$"
 )
 
 

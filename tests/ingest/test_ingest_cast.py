@@ -754,3 +754,11 @@ def test_where_seen_question_as_a_heading_covers_its_section_only():
         "Mia Chen plays Nadia Jones and Leo Marsh plays Cal Rowe."
     )
     assert set(got) == {("Ana Lopez", "Rosa Reyes"), ("Mia Chen", "Nadia Jones"), ("Leo Marsh", "Cal Rowe")}
+
+
+def test_a_production_title_before_as_is_not_an_actor():
+    got = _cast(
+        "Ana Lopez plays Rosa Reyes. Lopez spent two years on the soap Harbour Lane as Kath Munro, and "
+        "appeared in the 2020 period drama Glass Hours as Lady Ada Finch."
+    )
+    assert set(got) == {("Ana Lopez", "Rosa Reyes")}
