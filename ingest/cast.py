@@ -5,6 +5,10 @@ Pattern families: `Actor as Character`, `Actor plays / stars as / will play / is
 `Character (Actor)` / `Actor (Character)` (order decided from cues elsewhere in the article), lists of any of
 these, `Character – Actor` cast-list lines, relational descriptors (`his older brother David (Jack Barton)`)
 and descriptions after (`Mr. Farouk (Nima Taleghani) will be a new teacher at Truham`).
+
+A role in another production is not our cast: pairs led by `opposite <actor> as` in a sentence about
+another title, `fans will know X as Y`, or inside a `Where have I seen X before?` section are dropped unless
+the article credits that character to our show elsewhere (see `_drop_other_productions`).
 """
 
 from __future__ import annotations
