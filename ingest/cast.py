@@ -397,6 +397,10 @@ _DASH_LINE_RE = re.compile(
     rf"(?P<a>{CHAR})(?:{SP}(?:and|&){SP}(?P<a2>{CHAR}))?[ \t]*(?:[–—:]|-)[ \t]*"
     rf"(?P<b>{CHAR})(?:{SP}(?:and|&){SP}(?P<b2>{CHAR}))?[ \t]*\.?[ \t]*"
 )
+# The star billed last in a cast block: "with Olivia Colman — Sarah Nelson". The paragraph reader joins a
+# line opening in lowercase to the one before, so the block's last two entries may arrive as one paragraph.
+_BILLING_SPLIT_RE = re.compile(rf"[ \t]+(?=(?:with|and){SP}{CHAR}[ \t]*(?:[–—:]|-[ \t]))")
+_BILLING_RE = re.compile(rf"(?:with|and){SP}")
 _ACTOR_CUE_RE = re.compile(
     rf"\b(?:star|stars|actor|actress|actors|actresses|co-?stars?|newcomers?|cast{SP}members?|starring"
     rf"|[Hh]eartstopper['’]s)[ \t]*,?[ \t]*(?P<n>{NAME})"
@@ -633,8 +637,7 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
         para_seasons = season_mentions(text)
         para_season = _season_at(para_seasons, 0) if len(set(n for _, n in para_seasons)) == 1 else None
         default_season = para_season or title_season
-        line = _DASH_LINE_RE.fullmatch(text) if len(text) <= 120 and "(" not in text else None
-        if line and bool(line.group("a2")) == bool(line.group("b2")):
+        for line in _dash_lines(text):
             desc = _desc_of(line, "")
             if desc and (plural := _PLURAL_RELATION_RE.search(desc)) is not None:
                 desc = desc[: plural.end() - 1]  # "Charlie's parents, Jane ... and Julio ...": each a parent
@@ -732,6 +735,26 @@ _PRODUCTION_BEFORE_RE = re.compile(
     rf"(?:{SP}(?:hit|new|film|movie|series|show|drama|sitcom|musical|play|soap|biopic|thriller|cartoon"
     rf"|franchise|miniseries|comedy|adaptation|period|crime|animated)){{0,2}}{SP}$"
 )
+
+
+def _dash_lines(text: str) -> list[re.Match]:
+    """The cast-block entries of a paragraph: one "Actor — Character" line, or consecutive lines joined at
+    a billing "with"/"and" ("Chris Ode — Coach Hale with Ann Lee — Jane Spring"). All or none."""
+    if len(text) > 240 or "(" in text:
+        return []
+    whole = _dash_entry(text)
+    if whole is not None:
+        return [whole]
+    if " with " not in text and " and " not in text:
+        return []
+    out = [_dash_entry(piece) for piece in _BILLING_SPLIT_RE.split(text)]
+    return [m for m in out if m is not None] if len(out) > 1 and None not in out else []
+
+
+def _dash_entry(piece: str) -> re.Match | None:
+    billed = _BILLING_RE.match(piece)
+    line = _DASH_LINE_RE.fullmatch(piece, billed.end() if billed else 0) if len(piece) <= 120 else None
+    return line if line and bool(line.group("a2")) == bool(line.group("b2")) else None
 
 
 def _heading_names(h: re.Match) -> list[str]:

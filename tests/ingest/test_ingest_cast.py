@@ -762,3 +762,38 @@ def test_a_production_title_before_as_is_not_an_actor():
         "appeared in the 2020 period drama Glass Hours as Lady Ada Finch."
     )
     assert set(got) == {("Ana Lopez", "Rosa Reyes")}
+
+
+def test_press_release_cast_block_with_titles_and_a_star_billed_with():
+    # Family (round 9): a studio release's cast block, one "Actor — Character" per line; a character with a
+    # title, and the star billed last with "with" (the line is not a wrapped continuation of the one before).
+    got = _cast(
+        "THE SEASON 3 CAST\n\n"
+        "Dev Rao — Nick Nelson\n"
+        "Hana Ito — Ms Ward\n"
+        "Marco Bell — Coach Harper\n"
+        "with Helen Mirren — Jane Spring\n\n"
+        "The new season arrives later this year.\n"
+    )
+    assert got == {
+        ("Dev Rao", "Nick Nelson"): None,
+        ("Hana Ito", "Ms Ward"): None,
+        ("Marco Bell", "Coach Harper"): None,
+        ("Helen Mirren", "Jane Spring"): None,
+    }
+
+
+def test_cast_block_billing_with_and_and_lines_in_a_bulleted_list():
+    got = _cast(
+        "Returning cast:\n- Lia Kim – Tao Xu\n- Tom Keller – Mr Farouk\nand Emma Stone – Principal Barnes\n"
+    )
+    assert set(got) == {
+        ("Lia Kim", "Tao Xu"),
+        ("Tom Keller", "Mr Farouk"),
+        ("Emma Stone", "Principal Barnes"),
+    }
+
+
+def test_a_with_clause_in_prose_is_not_a_cast_block():
+    got = _cast("Jo Bell plays Nora Pike, with Sam Oak in support — Nora Pike is the new art teacher.")
+    assert set(got) == {("Jo Bell", "Nora Pike")}
