@@ -961,18 +961,20 @@ _INITIALLED_RE = re.compile(
 
 
 def initialled_names(texts) -> dict[str, str]:
-    """{surname: full name as first written} for names written with a middle initial; a surname two such
-    names share is left out (nobody can tell which one speaks)."""
+    """{surname or first name: full name as first written} for names written with a middle initial ('said
+    Russell T Davies' reads the first name only); a word two such names share is left out (nobody can
+    tell which one speaks)."""
     found: dict[str, str] = {}
     clash: set[str] = set()
     for text in texts:
         for m in _INITIALLED_RE.finditer(text):
             if is_stop(m.group("first")) or is_stop(m.group("last")):
                 continue
-            last, first = m.group("last"), m.group("first")
-            known = found.setdefault(last, m.group(0))
-            if known.split()[0] != first:
-                clash.add(last)
+            full = m.group(0)
+            for key in (m.group("last"), m.group("first")):
+                known = found.setdefault(key, full)
+                if known.replace(".", "") != full.replace(".", ""):
+                    clash.add(key)
     return {k: v for k, v in found.items() if k not in clash}
 
 

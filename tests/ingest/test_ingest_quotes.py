@@ -776,6 +776,8 @@ def test_surname_of_a_name_with_a_middle_initial_is_that_person():
         "the future.”\n"
         "Writer Tom R Blake agreed.\n"
         "“I knew on day one she was the one,” Blake said.\n"
+        # the whole name after an inverted verb
+        "“We were lucky to get her,” said Tom R Blake.\n"
         # an unknown surname with no such introduction is still nobody
         "“It is a lovely show,” Price said.\n"
     )
@@ -783,6 +785,7 @@ def test_surname_of_a_name_with_a_middle_initial_is_that_person():
     assert got == [
         ("Mary J. Holt", "Ana walked in and made the part her own, She is the future."),
         ("Tom R Blake", "I knew on day one she was the one"),
+        ("Tom R Blake", "We were lucky to get her"),
     ]
 
 
