@@ -172,6 +172,18 @@ _REF_HINTS = (
     "ey also", "he now", "ey now",
 )  # fmt: skip
 _PLAYS_RE = re.compile(rf"(?P<actor>{NAME})(?P<ref>){_PLAYS_TAIL}")
+# "The 20-year-old, who shot to fame as Elle Argent in Netflix's Heartstopper, plays ...": the role the actor
+# is famous for. `ours` marks it as our show's; then the sentence's other role is another production's.
+_FAME_AS_RE = re.compile(
+    rf"(?:(?P<actor>{NAME})"
+    rf"|(?P<ref>\b(?:the|The)[ \t]+(?:\d{{1,3}}-year-old|[a-z]+-born|actor|actress|star)))"
+    rf"(?:,{SP}(?:who{SP})?|{SP})(?:(?:first|originally|famously|perhaps|probably|arguably){SP})?"
+    rf"(?:(?:shot|rose|catapulted){SP}to{SP}fame|(?:is|was){SP}(?:best{SP})?known|broke{SP}out|found{SP}fame"
+    rf"|made{SP}(?:his|her|their){SP}name){SP}as{SP}{_DESC_BEFORE}(?P<char>{CHAR})"
+    rf"(?P<ours>{SP}(?:in|on){SP}(?:the{SP})?(?:{NAME}['’]s{SP})?(?:(?:hit|teen|Netflix|series|show|drama){SP}){{0,3}}"
+    rf"Heartstopper\b)?"
+)
+_FAME_HINTS = ("to fame", "known as", "broke out", "found fame", "name as")
 # "by newcomer Ana Lopez", "by Oscar winner Olivia Colman", "by the Bafta-nominated actor Jo Bell".
 _ACTOR_EPITHET = (
     rf"(?:(?:[a-z][\w\-]*|[A-Z][\w\-]*{SP}(?:winner|nominee|star|actor|actress|favourite|alum|veteran|legend))"
@@ -333,6 +345,12 @@ _APPOS_THEN_TITLE_RE = re.compile(
 _PLAYING_OURS_RE = re.compile(
     rf"\b(?:playing|portraying){SP}(?P<char>{CHAR}){SP}(?:in|on){SP}(?:the{SP})?(?:{NAME}['’]s{SP})?"
     rf"(?:(?:hit|new|teen|Netflix|series|show|drama){SP}){{0,3}}Heartstopper\b"
+)
+# After a role: "in Heartstopper", "in Season 3", "in season three of the Netflix show Heartstopper".
+_PLAYED_IN_OURS_RE = re.compile(
+    rf"{SP}(?:in|on|for){SP}(?:the{SP})?(?:(?:[Ss]eason|[Ss]eries){SP}(?:\d{{1,2}}|[a-z]+)\b"
+    rf"|(?:{NAME}['’]s{SP})?(?:(?:hit|teen|Netflix|series|show|drama){SP}){{0,3}}Heartstopper\b"
+    rf"|(?:[a-z]+{SP}){{1,2}}(?:season|series){SP}of{SP}(?:[a-zA-Z]+{SP}){{0,3}}Heartstopper\b)"
 )
 _FULL_NAME_RE = re.compile(rf"{NAME}")
 _QUOTE_CHARS_RE = re.compile(r"[\"“”]")
@@ -558,6 +576,11 @@ def _other_production(sentence: str, end: int) -> bool:
     return bool(
         m and m.group("prod") not in _OWN_PRODUCTION and not m.group("prod").startswith("Heartstopper")
     )
+
+
+def _own_production_after(sentence: str, end: int) -> bool:
+    """The role ending at `end` is credited to our show: "as Nora in Heartstopper", "in season three"."""
+    return _PLAYED_IN_OURS_RE.match(sentence, end) is not None
 
 
 def _char_ok(char: str) -> bool:
@@ -932,11 +955,24 @@ def _scan_sentence(
     if s.lstrip(' \t"“')[:1] in "RPTS" and (m := _LEADING_ROLE_RE.match(s)) is not None:
         if is_full_name(clean_name(m.group("actor"))) and not _other_production(s, m.end("actor")):
             add(m.group("actor"), m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
+    famous_at: set[int] = set()  # where a subject famous for one of our roles starts
+    for m in _FAME_AS_RE.finditer(s) if has_as and _has(s, _FAME_HINTS) else ():
+        actor = "" if m.group("ref") else clean_name(m.group("actor"))
+        char = clean_name(m.group("char"))
+        if (m.group("ref") or is_full_name(actor)) and not covered(m.start("char")) and char:
+            hinted = name_words(char)[0].lower() in CHARACTER_HINTS and not _other_production(
+                s, m.end("char")
+            )
+            if m.group("ours") or hinted:
+                famous_at.add(m.start())
+                add(actor, m.group("char"), None, m, m.end("char"), ref=bool(m.group("ref")), guarded=True)
     for m in _PRAISE_AS_RE.finditer(s) if has_as and _has(s, _PRAISE_HINTS) else ():
         actor = clean_name(m.group("actor"))
         if is_full_name(actor) and not covered(m.start("char")) and not _other_production(s, m.end("char")):
             add(actor, m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
     for m in _WHO_AS_RE.finditer(s) if has_as and ", who " in s else ():
+        if m.start() in famous_at and not _own_production_after(s, m.end("char")):
+            continue
         if not covered(m.start("char")) and not _other_production(s, m.end("char")):
             add(m.group("actor"), m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
     for m in _AS_RE.finditer(s) if has_as else ():
@@ -955,6 +991,8 @@ def _scan_sentence(
         verb = m.group("verb")
         if covered(m.start("char")) or verb.startswith("voic") or _other_production(s, m.end("char")):
             continue
+        if m.start() in famous_at and not _own_production_after(s, m.end("char")):
+            continue  # "X, who shot to fame as Elle in Heartstopper, plays Rose in the specials": not ours
         if not m.group("ref") and _production_before(s, m.start()):
             continue  # "his turn as Terry in Ray Donovan, plays Geoff": Ray Donovan is a production
         if (
@@ -981,6 +1019,7 @@ def _scan_sentence(
             )
             or _other_production(s, m.end("char"))
             or _ASIDE_AFTER_RE.match(s, m.end("char")) is None
+            or (m.start() in famous_at and not _own_production_after(s, m.end("char")))
         ):
             continue
         desc = _desc_of(m, context(m.start("char")))

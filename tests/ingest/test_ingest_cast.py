@@ -797,3 +797,39 @@ def test_cast_block_billing_with_and_and_lines_in_a_bulleted_list():
 def test_a_with_clause_in_prose_is_not_a_cast_block():
     got = _cast("Jo Bell plays Nora Pike, with Sam Oak in support — Nora Pike is the new art teacher.")
     assert set(got) == {("Jo Bell", "Nora Pike")}
+
+
+def _article_cast(text: str) -> set[tuple[str, str]]:
+    return {(c.actor, c.character) for c in extract_article(text, "t.txt").cast}
+
+
+def test_fame_as_a_character_in_our_show_credits_the_referenced_actor_not_the_new_role():
+    # Family (round 9): an actor's new project, with "who shot to fame as <our character> in Heartstopper";
+    # the sentence's main role ("plays Nora Vance ... in the new series") belongs to the other production.
+    got = _article_cast(
+        "Lia Kim lands lead role in Blackwater revival\n\n"
+        "Lia Kim has joined the BBC's Blackwater revival.\n\n"
+        '"I cried when I got the call," Kim said.\n\n'
+        "The 24-year-old, who rose to fame as Tara Jones in Netflix's Heartstopper, plays Nora Vance, the "
+        "sister of Sam Oak's Martin, in the upcoming six-part series.\n"
+    )
+    assert got == {("Lia Kim", "Tara Jones")}
+
+
+def test_best_known_and_broke_out_as_our_character_name_the_actor():
+    got = _article_cast(
+        "Heartstopper favourites head for the West End\n\n"
+        "Dev Rao, who broke out as Isaac Henderson in the hit Netflix show Heartstopper, stars as Captain "
+        "Holt in the thriller.\n\n"
+        "Mia Chen is best known as Darcy Olsson in Heartstopper.\n\n"
+        "Tom Keller, who shot to fame as Vera in Blackwater, plays Mr Farouk in season three of "
+        "Heartstopper.\n\n"
+        "Sam Oak, who found fame as Ben Hope in Heartstopper, plays his twin Adam Hope in Season 3.\n"
+    )
+    assert got == {
+        ("Dev Rao", "Isaac Henderson"),
+        ("Mia Chen", "Darcy Olsson"),
+        ("Tom Keller", "Mr Farouk"),
+        ("Sam Oak", "Ben Hope"),
+        ("Sam Oak", "Adam Hope"),
+    }
