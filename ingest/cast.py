@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ingest.events import season_mentions
+from ingest.events import may_name_season, season_mentions
 from ingest.model import CastPair, Person
 from ingest.names import (
     CHAR,
@@ -439,6 +439,7 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
             if is_full_name(name):
                 f.people.append((name, "writer", order))
         text = heading_as_prose(text)
+        prose_seasons = season_mentions(text)
         prev_sentence = ""
         scan_sentences = _has(text, _ANY_HINTS) or _has(text.lower(), _ROLE_HINTS)
         for start, end in sentence_spans(text):
@@ -446,7 +447,13 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
             sentence_no += 1
             if scan_sentences and (_has(s, _SENTENCE_HINTS) or _has(s.lower(), _ROLE_HINTS)):
                 order = _scan_sentence(
-                    s, prev_sentence, (para.index, start), sentence_no, order, f, (para_new, default_season)
+                    s,
+                    prev_sentence,
+                    (para.index, start),
+                    sentence_no,
+                    order,
+                    f,
+                    (para_new, default_season, prose_seasons),
                 )
             prev_sentence = s
     return f
@@ -527,6 +534,15 @@ def _has(text: str, hints: tuple[str, ...]) -> bool:
     return False
 
 
+def _seasons_within(s: str, para_seasons: list[tuple[int, int]], start: int) -> list[tuple[int, int]]:
+    """season_mentions(s) for the sentence s at `start` of its paragraph, from the paragraph's mentions (no
+    mention crosses a sentence boundary, so the paragraph's regex pass need not be repeated per sentence)."""
+    if not para_seasons or not may_name_season(s):
+        return []
+    end = start + len(s)
+    return [(at - start, n) for at, n in para_seasons if start <= at < end]
+
+
 def _scan_sentence(
     s: str,
     prev: str,
@@ -534,18 +550,18 @@ def _scan_sentence(
     sentence_no: int,
     order: int,
     f: CastFindings,
-    para_ctx: tuple[bool, int | None] = (False, None),
+    para_ctx: tuple[bool, int | None, list[tuple[int, int]]] = (False, None, []),
 ) -> int:
     # Characters already claimed by an explicit pattern (a bytearray keeps the check O(1) on huge input).
     claimed = bytearray(len(s) + 1)
-    para_new, default_season = para_ctx
+    para_new, default_season, para_seasons = para_ctx
     seasons: list[tuple[int, int]] | None = None
     cues: list[re.Match] = []
 
     def tag(n: int, start: int, end: int, desc: str | None = None) -> None:
         nonlocal seasons, cues
         if seasons is None:  # once per sentence, and only for sentences that hold a pair
-            seasons = season_mentions(s)
+            seasons = _seasons_within(s, para_seasons, at[1])
             cues = list(_PAIR_CUE_RE.finditer(s))
         season = _season_at(seasons, start) if seasons else default_season
         f.tags[n] = (_newness(cues, start, end, para_new, desc), season)

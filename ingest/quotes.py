@@ -125,8 +125,11 @@ _VERB_BEFORE_NAME_RE = re.compile(
 )
 _DOUBLE_MARKS = '"“”„‟″'
 _DOUBLE_RE = re.compile(r"[\"“”„‟″]")
-_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(:—–-]))['‘](?=[^\s'‘’])")
-_SINGLE_CLOSE_RE = re.compile(r"(?<=[^\s'‘’])['’](?=$|[\s.,;:!?)—–-])")
+# The mark comes first and its context is checked behind it: a pattern that opens with a character class
+# is scanned for quickly, one that opens with a lookbehind is tried at every position (5x slower).
+# Opening: at the start or after a space, bracket, colon or dash; closing: after a non-space.
+_SINGLE_OPEN_RE = re.compile(r"['‘](?<![^\s(:—–-].)(?=[^\s'‘’])")
+_SINGLE_CLOSE_RE = re.compile(r"['’](?<=[^\s'‘’].)(?=$|[\s.,;:!?)—–-])")
 _TWEET_RE = re.compile(r"https?://t\.co/|pic\.twitter\.com|(?:^|\s)@\w{2,15}\b.*(?:https?://|\b\d{4}\b)")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*[ \t]*$")
 
