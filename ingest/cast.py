@@ -21,6 +21,7 @@ from ingest.names import (
     NAME,
     SP,
     TOKEN,
+    UPPER,
     NameIndex,
     clean_name,
     is_full_name,
@@ -521,6 +522,39 @@ _ANY_HINTS = (
 # itself (each pattern's own hints are a subset of these), so skipping the others loses nothing.
 _SENTENCE_HINTS = (*_ANY_HINTS, "'s ", "’s ", "appear", "featur", "acted", "acts ", "series", "show", "drama")
 
+# Necessary parts of the costliest sentence patterns, found with a pattern that opens with a literal or a
+# character class (the regex engine jumps to those): when one finds nothing, its pattern cannot match either,
+# so the pattern (which tries a name at every capital letter) is skipped.
+# _PLAYS_RE and _PLAYS_REF_RE: the verb of _PLAY_VERB (its optional leading words dropped).
+_PLAY_VERB_HINT_RE = re.compile(
+    rf"plays|play|played|playing|portrays|portray|portrayed|portraying|stars{SP}as|star{SP}as"
+    rf"|starred{SP}as|starring{SP}as|cast{SP}as|returns{SP}as|return{SP}as|returned{SP}as|returning{SP}as"
+    rf"|(?:joins|join|joined|joining){SP}(?:the{SP}(?:cast|show|series){SP})?"
+    rf"(?:(?:this|next|for{SP}(?:the{SP})?[a-z]+|in{SP}the{SP}[a-z]+){SP}(?:season|series){SP}(?:[a-z]+{SP})?)?as"
+    rf"|(?:takes|take|took|taking){SP}(?:on{SP})?the{SP}role{SP}of|voices|voice|voiced|voicing"
+    rf"|back{SP}as|(?:appears|appear|appeared|appearing){SP}as"
+    rf"|(?:steps|step|stepped|stepping){SP}into{SP}the{SP}(?:role|shoes|part){SP}of"
+    rf"|(?:recurs|recur|recurring|guest[ \t-]stars|guest[ \t-]star|guest[ \t-]starring){SP}as"
+    rf"|(?:in|for){SP}(?:a|an|the){SP}(?:[a-z\-]+{SP}){{0,2}}(?:role|arc|part|stint){SP}(?:as|of)"
+    rf"|(?:his|her|their){SP}(?:[a-z]+{SP})?(?:role|roles|part|turn){SP}as"
+)
+# _LIST_AS_RE and _LIST_PAREN_AS_RE: the verb, then at least two roles ("as Tara Jones and D...").
+_LIST_AS_HINT_RE = re.compile(rf"[ \t\u00a0](?:as|play|plays|portray){SP}{CHAR}{_LIST_SEP}[{UPPER}]")
+# _POSSESSIVE_PAIR_RE: "Name's Character"; _REVIEW_POSSESSIVE_RE: "Name's ...".
+_POSSESSIVE_HINT_RE = re.compile(rf"{TOKEN}['’]s{SP}")
+_POSSESSIVE_PAIR_HINT_RE = re.compile(rf"{TOKEN}['’]s{SP}[{UPPER}]")
+# _REVIEW_POSSESSIVE_RE's pair is kept only for the show's own character names (capitalised in the text).
+_CHARACTER_HINT_WORDS = tuple(sorted(w.capitalize() for w in CHARACTER_HINTS))
+# _APPOS_CHAR_RE: "... in the Netflix series".
+_APPOS_CHAR_HINT_RE = re.compile(
+    rf"{SP}(?:in|on){SP}(?:the{SP})?(?:(?:hit|Netflix|BBC|teen|new){SP}){{0,2}}(?:Heartstopper|series|show|drama)\b"
+)
+# _ACTOR_CREDIT_RE: "starred in", "appears opposite".
+_ACTOR_CREDIT_HINT_RE = re.compile(
+    rf"(?:starred|stars|star|appeared|appears|appear|featured|features|acted|acts|played|voiced)"
+    rf"{SP}(?:in|on|opposite|alongside)\b"
+)
+
 _CONTEXT = 160
 # Index priority at which a name counts as a known person (see ingest.extract).
 _PERSON_PRIORITY = 3
@@ -595,8 +629,9 @@ def _scan_sentence(
 
     has_as = " as " in s
     has_play = _has(s, _PLAY_HINTS)
-    lists = list(_LIST_AS_RE.finditer(s)) if (has_as or has_play) else []
-    if has_as and ", as " in s:
+    has_list = (has_as or has_play) and _LIST_AS_HINT_RE.search(s) is not None
+    lists = list(_LIST_AS_RE.finditer(s)) if has_list else []
+    if has_list and has_as and ", as " in s:
         lists += _LIST_PAREN_AS_RE.finditer(s)
     for m in lists:
         before = _prev_word(s, m.start())
@@ -631,8 +666,9 @@ def _scan_sentence(
         if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
             desc = _description(None, ap.group("desc"), "")
         add(m.group("actor"), m.group("char"), desc, m, m.end("char"))
-    plays = list(_PLAYS_RE.finditer(s)) if has_play else []
-    if has_play and _has(s, _REF_HINTS):
+    has_verb = has_play and _PLAY_VERB_HINT_RE.search(s) is not None
+    plays = list(_PLAYS_RE.finditer(s)) if has_verb else []
+    if has_verb and _has(s, _REF_HINTS):
         plays += _PLAYS_REF_RE.finditer(s)
     for m in plays:
         verb = m.group("verb")
@@ -642,7 +678,12 @@ def _scan_sentence(
         if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
             desc = _description(None, ap.group("desc"), "")  # "will play Diane, Nick's aunt"
         add(m.group("actor") or "", m.group("char"), desc, m, m.end("char"), ref=bool(m.group("ref")))
-    appos_char = ", " in s and (" in " in s or " on " in s) and _has(s, _OWN_SHOW_HINTS)
+    appos_char = (
+        ", " in s
+        and (" in " in s or " on " in s)
+        and _has(s, _OWN_SHOW_HINTS)
+        and _APPOS_CHAR_HINT_RE.search(s) is not None
+    )
     for m in _APPOS_CHAR_RE.finditer(s) if appos_char else ():
         if is_full_name(clean_name(m.group("actor"))) and not covered(m.start("char")):
             add(m.group("actor"), m.group("char"), None, m, m.end("char"))
@@ -652,7 +693,8 @@ def _scan_sentence(
             f.is_pairs.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
             tag(order, m.start(), m.end())
             order += 1
-    for m in _POSSESSIVE_PAIR_RE.finditer(s) if ("'s " in s or "’s " in s) else ():
+    has_possessive = ("'s " in s or "’s " in s) and _POSSESSIVE_HINT_RE.search(s) is not None
+    for m in _POSSESSIVE_PAIR_RE.finditer(s) if has_possessive and _POSSESSIVE_PAIR_HINT_RE.search(s) else ():
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
         # A surname alone ("Locke's Charlie Spring") is resolved and checked in build_cast.
         surname = " " not in actor and actor.lower() not in CHARACTER_HINTS and not split_title(actor)[0]
@@ -660,7 +702,7 @@ def _scan_sentence(
             f.possessive.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
             tag(order, m.start(), m.end())
             order += 1
-    for m in _REVIEW_POSSESSIVE_RE.finditer(s) if ("'s " in s or "’s " in s) else ():
+    for m in _REVIEW_POSSESSIVE_RE.finditer(s) if has_possessive and _has(s, _CHARACTER_HINT_WORDS) else ():
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
         if (
             is_full_name(actor)
@@ -740,7 +782,8 @@ def _scan_sentence(
         f.parens.append(p)
         last = p
 
-    for m in _ACTOR_CREDIT_RE.finditer(s) if _has(s, _CREDIT_HINTS) else ():
+    credit = _has(s, _CREDIT_HINTS) and _ACTOR_CREDIT_HINT_RE.search(s) is not None
+    for m in _ACTOR_CREDIT_RE.finditer(s) if credit else ():
         if name := clean_name(m.group("n")):
             f.actor_cues.add(name)
     for m in _ACTOR_CUE_RE.finditer(s) if _has(s, _CUE_HINTS) else ():

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-öø-ÿ"
+UPPER = _UP  # the capitals a name starts with, for character classes elsewhere
 # One capitalised name word: "Kit", "McDonald", "O'Brien", "Jean-Luc", "Xu". No possessive "'s".
 TOKEN = rf"[{_UP}](?:['’][{_UP}])?[{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}][{_LO}]+)?"
 _PARTICLE = r"(?:de|van|von|der|den|da|del|della|di|du|le|la|ter|bin|al|dos|das)"

@@ -1,0 +1,95 @@
+"""The cheap pre-tests that let extraction skip a costly pattern must never skip a match: wherever the pattern
+matches, its pre-test matches too (checked on text built from the pieces those patterns look for)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest import cast, events, quotes
+
+PIECES = [
+    "Kit Connor", "Nick Nelson", "Nick", "Mr. Farouk", "Coach Singh", "Jo Bell", "O'Brien", "Élodie Roux",
+    "Charlie", " as ", " plays ", " play ", " portrays ", " stars as ", " joins the cast this season as ",
+    " takes on the role of ", " in a recurring role as ", " reprises her role as ", " guest-stars as ",
+    " voices ", " display ", " is ", " and ", ", ", ", who plays ", " & ", "'s ", "’s ", " shy ",
+    " new teacher ", " the 20-year-old", " He plays ", " starred in ", " appears opposite ", " acts ",
+    " in the hit Netflix series", " on Heartstopper", " drama", " season 3", " Season two", " third run",
+    " S2", "S12", "xS3", "first season", ".", "\t", "\u00a0", "(", ")", "'", "‘", "’", ":", "—", "-", " ",
+    "the", "a", "role", "part", "turn", "of",
+]  # fmt: skip
+text = st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=14).map("".join)
+
+# (pattern, its pre-test, extra condition under which a match can have any effect)
+NECESSARY = [
+    (cast._PLAYS_RE, cast._PLAY_VERB_HINT_RE),
+    (cast._PLAYS_REF_RE, cast._PLAY_VERB_HINT_RE),
+    (cast._LIST_AS_RE, cast._LIST_AS_HINT_RE),
+    (cast._LIST_PAREN_AS_RE, cast._LIST_AS_HINT_RE),
+    (cast._POSSESSIVE_PAIR_RE, cast._POSSESSIVE_PAIR_HINT_RE),
+    (cast._REVIEW_POSSESSIVE_RE, cast._POSSESSIVE_HINT_RE),
+    (cast._APPOS_CHAR_RE, cast._APPOS_CHAR_HINT_RE),
+    (cast._ACTOR_CREDIT_RE, cast._ACTOR_CREDIT_HINT_RE),
+]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text)
+def test_a_pattern_never_matches_where_its_pre_test_does_not(s: str) -> None:
+    for pattern, hint in NECESSARY:
+        if pattern.search(s):
+            assert hint.search(s), (pattern.pattern[:40], s)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text)
+def test_season_mentions_need_their_hint(s: str) -> None:
+    if events._all_seasons(s) and "run" not in s:
+        assert events.may_name_season(s), s
+
+
+# The original forms of the rewritten patterns (they opened with a lookbehind or \b, which is slow).
+_OLD = {
+    "season": re.compile(
+        r"\b(?:[Ss]eason|[Ss]eries)[ \t]+(?P<n>\d{1,2}|one|two|three|four|five|six)\b"
+        r"|\b(?P<o>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[ \t]+(?:season|series|run)\b"
+        r"|\bS(?P<s>\d{1,2})\b"
+    ),
+    "open": re.compile(r"(?:(?<=^)|(?<=[\s(:—–-]))['‘](?=[^\s'‘’])"),
+    "close": re.compile(r"(?<=[^\s'‘’])['’](?=$|[\s.,;:!?)—–-])"),
+}
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text)
+def test_rewritten_patterns_match_as_before(s: str) -> None:
+    for old, new in (
+        (_OLD["season"], events._SEASON_RE),
+        (_OLD["open"], quotes._SINGLE_OPEN_RE),
+        (_OLD["close"], quotes._SINGLE_CLOSE_RE),
+    ):
+        assert [(m.span(), m.groupdict()) for m in old.finditer(s)] == [
+            (m.span(), m.groupdict()) for m in new.finditer(s)
+        ], s
+
+
+_NAMES = st.sampled_from(["Kit Connor", "Nick", "Mr. Farouk", "Tara Jones", "Élodie Roux", "the"])
+_SEPS = st.sampled_from([", ", " and ", ", and ", " & ", " ", ","])
+_VERBS = st.sampled_from(
+    [" as ", " play ", " plays ", ", as ", " who play ", " respectively as ", " star as ", " as\t"]
+)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(
+    st.lists(st.tuples(_NAMES, _SEPS), min_size=1, max_size=3),
+    _VERBS,
+    st.lists(st.tuples(_NAMES, _SEPS), max_size=3),
+)
+def test_list_patterns_need_their_hint(actors: list, verb: str, roles: list) -> None:
+    s = "".join(a + b for a, b in actors) + verb + "".join(a + b for a, b in roles) + "."
+    for pattern in (cast._LIST_AS_RE, cast._LIST_PAREN_AS_RE):
+        if pattern.search(s):
+            assert cast._LIST_AS_HINT_RE.search(s), s
