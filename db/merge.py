@@ -330,13 +330,25 @@ def _merge_cast(
     short_names: dict[str, list[str]] = defaultdict(list)  # fullest name -> other spellings
     for actor, names in names_by_actor.items():
         clusters: list[list[str]] = []
+        # A name joins the first cluster whose head has all its words; only clusters whose head has the
+        # name's first word can, so each word indexes the clusters (in creation order) whose head has it.
+        # An actor credited with thousands of characters would otherwise scan every cluster per name.
+        heads: list[set[str]] = []
+        with_word: dict[str, list[int]] = defaultdict(list)
         for name in sorted(names, key=lambda n: -len(name_tokens(n))):
             toks = set(name_tokens(name))
-            for cluster in clusters:
-                if toks and toks <= set(name_tokens(cluster[0])):
-                    cluster.append(name)
-                    break
+            home = None
+            if toks:
+                for i in with_word.get(name_tokens(name)[0], ()):
+                    if toks <= heads[i]:
+                        home = i
+                        break
+            if home is not None:
+                clusters[home].append(name)
             else:
+                heads.append(toks)
+                for word in toks:
+                    with_word[word].append(len(clusters))
                 clusters.append([name])
         for cluster in clusters:
             best = cluster[0]
@@ -412,8 +424,10 @@ def _merge_events(facts: list[ArticleFacts]) -> list[MergedEvent]:
             if not _DATE.match(date) or not what:
                 continue  # a malformed event is dropped, never a crash
             kind = clean_name(ev.kind).casefold() or "other"
-            # "other" events share no meaning by kind alone: their text tells them apart.
-            key = (kind, ev.season, " ".join(name_tokens(what)) if kind == "other" else None)
+            # "other" events share no meaning by kind alone: their text tells them apart. Compatible dates
+            # always share their month (and an event's month never changes), so the month is in the key:
+            # the scan below then sees only the few candidates, in the same order as before.
+            key = (kind, ev.season, " ".join(name_tokens(what)) if kind == "other" else None, date[:7])
             for existing in groups[key]:
                 if dates_compatible(existing.date, date):
                     existing.what = better_what(existing, what, date, ev.season)
@@ -428,14 +442,15 @@ def _merge_events(facts: list[ArticleFacts]) -> list[MergedEvent]:
 
     # An article that did not name the season reports the same event as one that did.
     merged_away: set[int] = set()
+    with_season: dict[tuple[str, str], list[MergedEvent]] = defaultdict(list)  # (kind, month) -> events
+    for e in events:
+        if e.season is not None:
+            with_season[(e.kind, e.date[:7])].append(e)
     for event in events:
         if event.season is not None or event.kind == "other":
             continue
-        matches = [
-            e
-            for e in events
-            if e.kind == event.kind and e.season is not None and dates_compatible(e.date, event.date)
-        ]
+        candidates = with_season.get((event.kind, event.date[:7]), ())
+        matches = [e for e in candidates if dates_compatible(e.date, event.date)]
         if len(matches) == 1:
             target = matches[0]
             if date_precision(event.date) > date_precision(target.date):
