@@ -439,8 +439,9 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
             name = clean_name(m.group("n"))
             if is_full_name(name):
                 f.people.append((name, "writer", order))
-        text = heading_as_prose(text)
-        prose_seasons = season_mentions(text)
+        prose = heading_as_prose(text)
+        prose_seasons = para_seasons if prose == text else season_mentions(prose)
+        text = prose
         prev_sentence = ""
         scan_sentences = _has(text, _ANY_HINTS) or _has(text.lower(), _ROLE_HINTS)
         for start, end in sentence_spans(text):
