@@ -131,6 +131,16 @@ def _fuller(a: str, b: str) -> str:
     return max((a, b), key=lambda n: (len(name_tokens(n)), len(_WORD.findall(n)), len(n)))
 
 
+def _add_one(items: list, item: object) -> None:
+    """_add_unique of a single item, without building a set: the hot case (a role, a season, a name)."""
+    if isinstance(item, str):
+        key = item.casefold()
+        if all(not isinstance(x, str) or x.casefold() != key for x in items):
+            items.append(item)
+    elif all(x != item or isinstance(x, str) for x in items):
+        items.append(item)
+
+
 def _add_unique(items: list, new: Iterable) -> None:
     seen = {x.casefold() if isinstance(x, str) else x for x in items}
     for item in new:
@@ -177,10 +187,16 @@ class _PersonResolver:
             self.by_word[toks[0]].add(name)
             self.by_word[toks[-1]].add(name)
         self._cache: dict[str, str] = {}
+        self._raw: dict[str, str] = {}  # name as given -> result: most calls repeat a name seen before
 
     def __call__(self, name: str) -> str:
+        hit = self._raw.get(name)
+        if hit is not None:
+            return hit
+        raw = name
         name = clean_name(name)
         if name in self._cache:
+            self._raw[raw] = self._cache[name]
             return self._cache[name]
         key = name.casefold()
         result = self.spelling.get(key, name)
@@ -191,7 +207,7 @@ class _PersonResolver:
                 result = next(iter(owners))
             elif not owners and len(toks) == 1 and len(self.by_word.get(toks[0], ())) == 1:
                 result = next(iter(self.by_word[toks[0]]))
-        self._cache[name] = result
+        self._cache[name] = self._raw[raw] = result
         return result
 
 
@@ -271,10 +287,17 @@ def merge(facts: list[ArticleFacts]) -> Knowledge:
     knowledge.characters = list(characters.values())
     knowledge.cast = list(cast.values())
 
+    # Sources are collected with repeats (cheap at 10 000 articles); here they become unique, oldest
+    # first, undated last, first-seen order among equals (the sort is stable). A file's rank stands for
+    # its (undated, date) key: equal keys, equal ranks, so the order is the same as sorting the keys.
+    date_keys = sorted({(d is None, d or "") for d in dates.values()})
+    rank_of_key = {key: i for i, key in enumerate(date_keys)}
+    rank = {f: rank_of_key[(d is None, d or "")] for f, d in dates.items()}
+
     def order(files: list[str]) -> list[str]:
-        # Sources are collected with repeats (cheap at 10 000 articles); here they become unique,
-        # oldest first, undated last, article order among equals (the sort is stable).
-        return sorted(dict.fromkeys(files), key=lambda f: (dates.get(f) is None, dates.get(f) or ""))
+        if len(files) == 1:
+            return list(files)
+        return sorted(dict.fromkeys(files), key=rank.__getitem__)
 
     for group in (knowledge.people, knowledge.characters, knowledge.cast, knowledge.events, knowledge.quotes):
         for item in group:
@@ -293,7 +316,7 @@ def _merge_people(facts: list[ArticleFacts], resolve: _PersonResolver) -> dict[s
         if entry is None:
             entry = people[name] = MergedPerson(name=name, aliases=derived_aliases(name))
         if clean_name(raw) != name:
-            _add_unique(entry.aliases, [clean_name(raw)])
+            _add_one(entry.aliases, clean_name(raw))
         entry.sources.append(file)
         return entry
 
@@ -301,11 +324,11 @@ def _merge_people(facts: list[ArticleFacts], resolve: _PersonResolver) -> dict[s
         for pair in art.cast:
             entry = person(pair.actor, art.file)
             if entry:
-                _add_unique(entry.roles, ["actor"])
+                _add_one(entry.roles, "actor")
         for who in art.people:
             entry = person(who.name, art.file)
             if entry and who.role.strip():
-                _add_unique(entry.roles, [clean_name(who.role)])
+                _add_one(entry.roles, clean_name(who.role))
         for quote in art.quotes:
             person(quote.speaker, art.file)
         for canonical, aliases in art.aliases.items():
@@ -329,6 +352,10 @@ def _merge_cast(
     display: dict[tuple[str, str], str] = {}  # (actor, spelling) -> fullest name of its cluster
     short_names: dict[str, list[str]] = defaultdict(list)  # fullest name -> other spellings
     for actor, names in names_by_actor.items():
+        if len(names) == 1:  # most actors: one character name, its own cluster
+            (only,) = names
+            display[(actor, only)] = only
+            continue
         clusters: list[list[str]] = []
         # A name joins the first cluster whose head has all its words; only clusters whose head has the
         # name's first word can, so each word indexes the clusters (in creation order) whose head has it.
@@ -357,7 +384,7 @@ def _merge_cast(
             for name in cluster:
                 display[(actor, name)] = best
                 if name != best:
-                    _add_unique(short_names[best], [name])
+                    _add_one(short_names[best], name)
 
     # 2. Characters, cast pairs and their sources.
     characters: dict[str, MergedCharacter] = {}
@@ -390,7 +417,7 @@ def _merge_cast(
                 entry.returning = False
             season = getattr(pair, "season", None)
             if isinstance(season, int) and not isinstance(season, bool):
-                _add_unique(entry.seasons, [season])
+                _add_one(entry.seasons, season)
 
     for name, char in characters.items():
         char.description = _most_informative(descriptions[name])
@@ -464,9 +491,12 @@ def _merge_quotes(
     facts: list[ArticleFacts], resolve: _PersonResolver, people: dict[str, MergedPerson]
 ) -> list[MergedQuote]:
     quotes: dict[str, MergedQuote] = {}
+    norms: dict[str, str] = {}  # the same quotation is reported by many articles
     for art in facts:
         for quote in art.quotes:
-            norm = normalise_quote(quote.text)
+            norm = norms.get(quote.text)
+            if norm is None:
+                norm = norms[quote.text] = normalise_quote(quote.text)
             speaker = resolve(quote.speaker)
             if not norm or speaker not in people:
                 continue
