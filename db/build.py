@@ -279,7 +279,13 @@ def _insert_all(conn: sqlite3.Connection, k: Knowledge, digests: dict[str, str],
     get_id = article_id.get
     for entity, items in groups:
         for i, item in enumerate(items, 1):
-            ids = sorted({a for a in map(get_id, item.sources) if a is not None})
+            sources = item.sources
+            if len(sources) == 1:  # most facts: one article
+                only = get_id(sources[0])
+                if only is not None:
+                    mentions.append((entity, i, only))
+                continue
+            ids = sorted({a for a in map(get_id, sources) if a is not None})
             mentions.extend([(entity, i, a) for a in ids])
     conn.executemany("INSERT INTO mentions (entity, entity_id, article_id) VALUES (?, ?, ?)", mentions)
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ingest.model import ArticleFacts
+from ingest.model import ArticleFacts, CastPair
 
 # Honorifics are not part of what identifies a name: "Mr. Farouk" and "Farouk" are the same character.
 TITLES = frozenset(
@@ -343,11 +343,14 @@ def _merge_cast(
 ) -> tuple[dict[str, MergedCharacter], dict[tuple[str, str], MergedCast]]:
     # 1. Per actor, cluster the character names that are one character: "Nick" ⊂ "Nick Nelson".
     names_by_actor: dict[str, dict[str, None]] = defaultdict(dict)  # insertion-ordered sets
+    pairs: list[tuple[str, CastPair, str, str]] = []  # (file, pair, actor, character), for step 2
     for art in facts:
         for pair in art.cast:
             character = clean_name(pair.character)
-            if character and resolve(pair.actor):
-                names_by_actor[resolve(pair.actor)][character] = None
+            actor = resolve(pair.actor)
+            if character and actor:
+                names_by_actor[actor][character] = None
+                pairs.append((art.file, pair, actor, character))
 
     display: dict[tuple[str, str], str] = {}  # (actor, spelling) -> fullest name of its cluster
     short_names: dict[str, list[str]] = defaultdict(list)  # fullest name -> other spellings
@@ -390,34 +393,29 @@ def _merge_cast(
     characters: dict[str, MergedCharacter] = {}
     cast: dict[tuple[str, str], MergedCast] = {}
     descriptions: dict[str, list[str]] = defaultdict(list)
-    for art in facts:
-        for pair in art.cast:
-            actor = resolve(pair.actor)
-            character = clean_name(pair.character)
-            if not actor or not character:
-                continue
-            name = display[(actor, character)]
-            char = characters.get(name)
-            if char is None:
-                char = characters[name] = MergedCharacter(name=name)
-            char.sources.append(art.file)
-            entry = cast.get((name, actor))
-            if entry is None:
-                entry = cast[(name, actor)] = MergedCast(character=name, actor=actor)
-            entry.sources.append(art.file)
-            description = clean_name(pair.description or "")
-            if description:
-                descriptions[name].append(description)
-                if is_new_face(description):
-                    entry.returning = False
-                _add_unique(entry.seasons, seasons_in(description))
-            # Optional signals an extractor may give beside the description (the pair introduced in a
-            # "new faces" passage, or tied to a season); absent fields mean no signal.
-            if getattr(pair, "new", False) is True:
+    for file, pair, actor, character in pairs:
+        name = display[(actor, character)]
+        char = characters.get(name)
+        if char is None:
+            char = characters[name] = MergedCharacter(name=name)
+        char.sources.append(file)
+        entry = cast.get((name, actor))
+        if entry is None:
+            entry = cast[(name, actor)] = MergedCast(character=name, actor=actor)
+        entry.sources.append(file)
+        description = clean_name(pair.description or "")
+        if description:
+            descriptions[name].append(description)
+            if is_new_face(description):
                 entry.returning = False
-            season = getattr(pair, "season", None)
-            if isinstance(season, int) and not isinstance(season, bool):
-                _add_one(entry.seasons, season)
+            _add_unique(entry.seasons, seasons_in(description))
+        # Optional signals an extractor may give beside the description (the pair introduced in a
+        # "new faces" passage, or tied to a season); absent fields mean no signal.
+        if getattr(pair, "new", False) is True:
+            entry.returning = False
+        season = getattr(pair, "season", None)
+        if isinstance(season, int) and not isinstance(season, bool):
+            _add_one(entry.seasons, season)
 
     for name, char in characters.items():
         char.description = _most_informative(descriptions[name])
