@@ -217,7 +217,8 @@ _DASH_LINE_RE = re.compile(
     rf"(?P<a>{CHAR})[ \t]*(?:[–—:]|-)[ \t]*(?P<b>{CHAR})[ \t]*\.?[ \t]*"
 )
 _ACTOR_CUE_RE = re.compile(
-    rf"\b(?:star|stars|actor|actress|actors|actresses|co-?stars?|newcomers?|cast{SP}members?|starring"
+    rf"\b(?=[sacnHh])"  # a quick first test: the letters its alternatives start with
+    rf"(?:star|stars|actor|actress|actors|actresses|co-?stars?|newcomers?|cast{SP}members?|starring"
     rf"|[Hh]eartstopper['’]s)[ \t]*,?[ \t]*(?P<n>{NAME})"
 )
 # "Kit Connor, who starred in Rocketman", "Locke, who appears in Agatha All Along": an actor, any role.
@@ -366,17 +367,21 @@ def _char_ok(char: str) -> bool:
 
 # A passage that introduces people: every pair in its paragraph is new unless the pair itself says returning.
 _PARA_NEW_RE = re.compile(
+    r"\b(?=[njc])(?:"  # a quick first test: the letters its alternatives start with
     r"\bnew[ \t]+(?:faces?|cast[ \t]+members?|characters?|additions?|arrivals?|recruits?)\b|\bnewcomers?\b"
     r"|\b(?:join|joins|joining|joined)[ \t]+(?:the[ \t]+)?(?:cast|ensemble|show|series)\b|\bcast[ \t]+as\b"
     r"|\b(?:joins|joining)[ \t]+as\b|\bnewly[ \t]+cast\b"
+    r")"
 )
 # Cues at the pair itself, or nearest before it in its sentence: the nearest decides.
 _PAIR_CUE_RE = re.compile(
+    r"\b(?=[abcfijnr])(?:"  # a quick first test: the letters its alternatives start with
     r"(?P<new>\bnew[ \t]+(?:faces?|cast[ \t]+members?|characters?|additions?|arrivals?|recruits?)\b"
     r"|\bnewcomers?\b|\bnewly[ \t]+cast\b|\bcast[ \t]+as\b|\bintroduc(?:es|ing|ed|e)\b"
     r"|\b(?:join|joins|joining|joined)\b)"
     r"|(?P<old>\breturning\b|\breturns?\b|\breturned\b|\bback[ \t]+as\b|\breprises?\b"
     r"|\breprising\b|\breprised\b|\bagain\b|\bfamiliar\b|\bregulars?\b)"
+    r")"
 )
 _NEW_DESC_RE = re.compile(r"\bnew\b|\bnewcomer\b")
 
@@ -550,6 +555,8 @@ _CHARACTER_HINT_WORDS = tuple(sorted(w.capitalize() for w in CHARACTER_HINTS))
 _APPOS_CHAR_HINT_RE = re.compile(
     rf"{SP}(?:in|on){SP}(?:the{SP})?(?:(?:hit|Netflix|BBC|teen|new){SP}){{0,2}}(?:Heartstopper|series|show|drama)\b"
 )
+# _ROLE_AFTER_RE: "Name, the/a/an/our ..." (the comma and the article after the name).
+_ROLE_AFTER_HINT_RE = re.compile(rf",{SP}(?:who{SP}is{SP})?(?:the|a|an|our){SP}")
 # _ACTOR_CREDIT_RE: "starred in", "appears opposite".
 _ACTOR_CREDIT_HINT_RE = re.compile(
     rf"(?:starred|stars|star|appeared|appears|appear|featured|features|acted|acts|played|voiced)"
@@ -667,7 +674,8 @@ def _scan_sentence(
         if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
             desc = _description(None, ap.group("desc"), "")
         add(m.group("actor"), m.group("char"), desc, m, m.end("char"))
-    has_verb = has_play and _PLAY_VERB_HINT_RE.search(s) is not None
+    # "play" or "portray" in the sentence is itself a match of the verb pre-test (saves running it).
+    has_verb = has_play and ("play" in s or "portray" in s or _PLAY_VERB_HINT_RE.search(s) is not None)
     plays = list(_PLAYS_RE.finditer(s)) if has_verb else []
     if has_verb and _has(s, _REF_HINTS):
         plays += _PLAYS_REF_RE.finditer(s)
@@ -815,7 +823,7 @@ def _scan_people(s: str, f: CastFindings, order: int) -> None:
     if _has(low, _ROLE_HINTS):
         for m in _ROLE_BEFORE_RE.finditer(s):
             add(m.group("n"), m.group("role"))
-        for m in _ROLE_AFTER_RE.finditer(s):
+        for m in _ROLE_AFTER_RE.finditer(s) if _ROLE_AFTER_HINT_RE.search(s) else ():
             add(m.group("n"), m.group("role"))
         if " is " in s:
             for m in _STAFF_RE.finditer(s):

@@ -33,8 +33,9 @@ _YEAR = r"(?:19|20)\d\d"
 
 # Dates are found from their month name (a fast, charset-led scan), then the day, weekday and year are read
 # from the few characters on either side. ISO dates are found separately.
-_MONTH_RE = re.compile(rf"\b(?P<m>{_FULL_MONTH}|{_ABBR_MONTH})(?![\w'’])")
-_ISO_RE = re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b")
+# (?=[...]): a quick first test, the letters a month starts with.
+_MONTH_RE = re.compile(rf"\b(?=[ADFJMNOS])(?P<m>{_FULL_MONTH}|{_ABBR_MONTH})(?![\w'’])")
+_ISO_RE = re.compile(rf"\b(?=[12])(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b")
 # "August 3, 2023", "August 3rd", "Aug. 3 2023" (not "3:30" or "3.5")
 _DAY_AFTER_RE = re.compile(rf"[ \t]+(?P<d>[0-3]?\d){_ORD}\b(?![:.]\d)(?:,?[ \t]+(?P<y>{_YEAR})\b)?")
 # "September 2022"

@@ -39,6 +39,7 @@ _FESTIVAL_HINTS = (
     "Frameline", "Sundance", "SXSW", "Tribeca", "Tudum",
 )  # fmt: skip
 _KEYWORDS = re.compile(
+    r"\b(?=[abcdefghikloprstuw])(?:"  # a quick first test: the letters its alternatives start with
     r"(?P<trailer>\btrailers?\b|\bteasers?\b)"
     r"|(?P<start>\b(?:began|begins|begin|beginning|started|starts|start|starting|commenced|commences|commence"
     r"|kicked[ \t]+off|kicks[ \t]+off|kick[ \t]+off|got[ \t]+underway|get[ \t]+underway|underway"
@@ -55,9 +56,11 @@ _KEYWORDS = re.compile(
     r"(?:\w+[ \t]+)?(?:release|premiere|launch|air)[ \t]+date"
     r"|announced|announcement|announces|announce|confirmed|confirms|renewed|renewal"
     r"|renews|unveiled)\b)"
+    r")"
 )
 _PRODUCTION_RE = re.compile(
-    r"\b(?:[Pp]roduction|[Ff]ilming|[Ff]ilm|[Ff]ilmed|[Ss]hooting|[Ss]hoot|[Ss]hot|[Cc]ameras|[Ww]rap|[Ww]rapped)\b"
+    r"\b(?=[PpFfSsCcWw])"  # a quick first test: the letters its alternatives start with
+    r"(?:[Pp]roduction|[Ff]ilming|[Ff]ilm|[Ff]ilmed|[Ss]hooting|[Ss]hoot|[Ss]hot|[Cc]ameras|[Ww]rap|[Ww]rapped)\b"
 )
 _LABEL = {
     "premiere": "premiere",

@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest import cast, events, quotes
+from ingest import cast, dates, events, quotes
 
 PIECES = [
     "Kit Connor", "Nick Nelson", "Nick", "Mr. Farouk", "Coach Singh", "Jo Bell", "O'Brien", "Élodie Roux",
@@ -93,3 +93,52 @@ def test_list_patterns_need_their_hint(actors: list, verb: str, roles: list) -> 
     for pattern in (cast._LIST_AS_RE, cast._LIST_PAREN_AS_RE):
         if pattern.search(s):
             assert cast._LIST_AS_HINT_RE.search(s), s
+
+
+# Patterns given a quick first-letter test (a lookahead listing the letters their alternatives start with):
+# without it they must match exactly the same, on text made of their own words.
+FIRST_LETTER = [
+    (events._KEYWORDS, r"\b(?=[abcdefghikloprstuw])"),
+    (events._PRODUCTION_RE, r"\b(?=[PpFfSsCcWw])"),
+    (cast._ACTOR_CUE_RE, r"\b(?=[sacnHh])"),
+    (cast._PARA_NEW_RE, r"\b(?=[njc])"),
+    (cast._PAIR_CUE_RE, r"\b(?=[abcfijnr])"),
+    (dates._MONTH_RE, r"\b(?=[ADFJMNOS])"),
+    (dates._ISO_RE, r"\b(?=[12])"),
+]
+_OWN_WORDS = sorted({w for p, _ in FIRST_LETTER for w in re.findall(r"[A-Za-z]+", p.pattern)})
+_WORDS_TEXT = st.lists(
+    st.sampled_from(
+        [*_OWN_WORDS, " ", "\t", "-", "'s", ",", ".", "2023-08-03", "19", "3", "Kit Connor", "x", "_"]
+    ),
+    max_size=12,
+).map(lambda ws: "".join(ws))
+
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(_WORDS_TEXT, st.sampled_from(range(len(FIRST_LETTER))))
+def test_first_letter_tests_change_no_match(s: str, k: int) -> None:
+    new, test = FIRST_LETTER[k]
+    lookahead = test.removeprefix(r"\b")  # (the \b, where added, is redundant: every alternative has it)
+    old = re.compile(new.pattern.replace(lookahead, "", 1))
+    assert [(m.span(), m.lastgroup) for m in old.finditer(s)] == [
+        (m.span(), m.lastgroup) for m in new.finditer(s)
+    ], s
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(text, st.sampled_from(quotes._VERB_BEFORE_NAME_ENDINGS))
+def test_speech_verb_before_a_name_needs_its_last_word(s: str, verb: str) -> None:
+    for head in (s, f"{s} {verb} ", f"{s} {verb}\t\n"):
+        if quotes._VERB_BEFORE_NAME_RE.search(head):
+            assert head.rstrip().endswith(quotes._VERB_BEFORE_NAME_ENDINGS), head
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(
+    text, st.sampled_from(["the", "a", "an", "our", "who is the"]), st.sampled_from(["writer", "TV critic"])
+)
+def test_role_after_a_name_needs_its_article(s: str, article: str, role: str) -> None:
+    for t in (s, f"Jo Bell, {article} {s} {role}", f"Jo Bell,{article} {role}"):
+        if cast._ROLE_AFTER_RE.search(t):
+            assert cast._ROLE_AFTER_HINT_RE.search(t), t
