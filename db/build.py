@@ -200,7 +200,7 @@ def _schema_statements() -> tuple[list[str], list[str]]:
 
 def _json_list(values: list, cache: dict[tuple, str]) -> str:
     """json.dumps of a short list; the same few lists (["actor"], [2]) recur tens of thousands of times."""
-    key = tuple(values)
+    key = (*values, *map(type, values))  # typed: [1] and [True] are equal tuples but not equal JSON
     text = cache.get(key)
     if text is None:
         text = cache[key] = json.dumps(values)

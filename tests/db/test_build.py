@@ -424,3 +424,16 @@ def test_the_garbage_collector_is_back_as_it_was_after_a_build(
         assert not gc.isenabled()  # a caller that had it off keeps it off
     finally:
         gc.enable()
+
+
+def test_repeated_json_lists_are_encoded_by_value_and_type():
+    cache: dict = {}
+    encode = build_module._json_list
+    assert [encode(v, cache) for v in ([1], [True], [1.0], ["actor"], [], [1])] == [
+        "[1]",
+        "[true]",
+        "[1.0]",
+        '["actor"]',
+        "[]",
+        "[1]",
+    ]
