@@ -197,6 +197,29 @@ _LEADING_ROLE_RE = re.compile(
 )
 _PAREN_RE = re.compile(rf"(?P<a>{CHAR})[ \t]*\([ \t]*(?P<b>{CHAR})[ \t]*\)")
 _DESC_TAIL_RE = re.compile(rf"{_DESC}[ \t]*,?[ \t]*$")
+# The last word of every _RELATION alternative: a text ends with a _DESC only if its last word is one of these
+# (plural or not) or it holds a possessive ("Nick's ..."). A cheap test before the search, which tries every
+# position of the text.
+_RELATION_LAST_WORDS = frozenset(
+    """friend interest teacher stepbrother step-brother stepsister step-sister stepmum step-mum stepmom
+    step-mom stepdad step-dad stepfather step-father stepmother step-mother half-brother half-sister
+    grandmother grandfather grandma grandad grandpa godmother godfather brother sister sibling twin mum
+    mom mother dad father parent son daughter cousin aunt uncle niece nephew wife husband boyfriend
+    girlfriend partner fiancé fiancée bestie pal classmate teammate bandmate roommate flatmate
+    headteacher student pupil coach captain crush ex rival bully neighbour neighbor date colleague boss
+    tutor mentor headmaster headmistress""".split()
+)
+
+
+def _may_end_with_desc(head: str, last_word: str) -> bool:
+    return (
+        last_word in _RELATION_LAST_WORDS
+        or (last_word[-1:] == "s" and last_word[:-1] in _RELATION_LAST_WORDS)
+        or "'" in head
+        or "’" in head
+    )
+
+
 _DESC_AFTER_RE = re.compile(
     rf"[ \t]*,?[ \t]*(?:who{SP})?(?:will{SP}become|will{SP}be|is{SP}set{SP}to{SP}be|is{SP}going{SP}to{SP}be"
     rf"|becomes|is|was|joins{SP}as|appears{SP}as|will{SP}appear{SP}as){SP}"
@@ -515,18 +538,39 @@ _CREDIT_HINTS = ("star", "appear", "featur", "acted", "acts ", "played", "voiced
 # "Heartstopper's Kit Connor": the possessive, not any "Heartstopper", can cue an actor.
 _CUE_HINTS = ("star", "actor", "actress", "newcomer", "cast", "eartstopper'", "eartstopper’")
 # Every sentence-level pattern needs one of these somewhere in the paragraph.
+# (Hint tuples are ordered most frequent first: a test stops at the first hint found.)
 _ANY_HINTS = (
-    " as ", "As ", "play", "portray", "life by", "embodied by", "essayed by",
-    "role of", "voic", "(", "star", "actor", "actress", "newcomer", "cast",
-    "eartstopper", "direct", "wrote", "writes", "written", "creat", "penned", "pens", "produc", "illustrat",
-    "compos", "novel", "book", "comic", "spoke", "speaking", "talk", "chat", "sat down", "interviewed",
-    " is ", " series", " show", " drama",
+    "eartstopper", " show", " is ", "cast", "star", " series", " as ", "creat", "produc", "novel", "(",
+    "As ", "play", "portray", "life by", "embodied by", "essayed by", "role of", "voic", "actor", "actress",
+    "newcomer", "direct", "wrote", "writes", "written", "penned", "pens", "illustrat", "compos", "book",
+    "comic", "spoke", "speaking", "talk", "chat", "sat down", "interviewed", " drama",
 )  # fmt: skip
 
 
 # A sentence of a paragraph that passed _ANY_HINTS is scanned only if it holds the trigger of some pattern
 # itself (each pattern's own hints are a subset of these), so skipping the others loses nothing.
-_SENTENCE_HINTS = (*_ANY_HINTS, "'s ", "’s ", "appear", "featur", "acted", "acts ", "series", "show", "drama")
+_FREQUENT_HINTS = (
+    "eartstopper",
+    " is ",
+    "'s ",
+    "star",
+    " as ",
+    "(",
+    "cast",
+    "show",
+    "series",
+    "direct",
+    "creat",
+)
+# A hint that holds a frequent one ("series" in " series") adds nothing: dropped.
+_SENTENCE_HINTS = (
+    *_FREQUENT_HINTS,
+    *(
+        h
+        for h in (*_ANY_HINTS, "’s ", "appear", "featur", "acted", "acts ", "drama")
+        if not any(f in h for f in _FREQUENT_HINTS)
+    ),
+)
 
 # Necessary parts of the costliest sentence patterns, found with a pattern that opens with a literal or a
 # character class (the regex engine jumps to those): when one finds nothing, its pattern cannot match either,
@@ -768,7 +812,12 @@ def _scan_sentence(
         desc_before = None
         head = s[max(0, m.start("a") - 70) : m.start("a")]
         last_word = head.rstrip(" \t,").rpartition(" ")[2]
-        if last_word.isalpha() and last_word.islower() and (d := _DESC_TAIL_RE.search(head)) is not None:
+        if (
+            last_word.isalpha()
+            and last_word.islower()
+            and _may_end_with_desc(head, last_word)
+            and (d := _DESC_TAIL_RE.search(head)) is not None
+        ):
             desc_before = _desc_of(d, context(m.start("a") - len(head) + d.start()))
             if desc_before and desc_before.endswith("s"):
                 desc_before = None  # "pupils Charlie (Joe Locke) and Nick (Kit Connor)": shared, not a role

@@ -109,7 +109,7 @@ _NOUN_AFTER_RE = re.compile(r"[ \t]+(release|premiere|debut|launch|return|traile
 
 def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | None:
     """(kind, festival name) for the date at sentence[pos:end], from the nearest keyword."""
-    production = bool(_PRODUCTION_RE.search(sentence))
+    production: bool | None = None  # found only if a start/end keyword needs it
     best: tuple[int, str, str | None] | None = None
     matches = list(_KEYWORDS.finditer(sentence))
     if any(h in sentence for h in _FESTIVAL_HINTS):
@@ -132,6 +132,8 @@ def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | Non
         if group == "festival":
             kind, fest = "festival", " ".join(m.group("festival").split())
         elif group in ("start", "end"):
+            if production is None:
+                production = _PRODUCTION_RE.search(sentence) is not None
             if not production:
                 continue
             kind, fest = ("production_start" if group == "start" else "production_end"), None
@@ -165,7 +167,7 @@ def main_season(title: str, paragraphs: list[Paragraph]) -> int | None:
 # "between September and December 2023", "from May to August 2022": a production period.
 _MONTH_ALT = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _RANGE_RE = re.compile(
-    rf"\b(?:between|from)[ \t]+(?:(?:early|late|mid|mid-)[ \t]*)?(?P<m1>{_MONTH_ALT})"
+    rf"\b(?=[bf])(?:between|from)[ \t]+(?:(?:early|late|mid|mid-)[ \t]*)?(?P<m1>{_MONTH_ALT})"
     rf"(?:[ \t]+(?P<y1>(?:19|20)\d\d))?[ \t]+(?:and|to|until|till|through|-|–)[ \t]+"
     rf"(?:(?:early|late|mid|mid-)[ \t]*)?(?P<m2>{_MONTH_ALT})[ \t]+(?P<y2>(?:19|20)\d\d)\b"
 )

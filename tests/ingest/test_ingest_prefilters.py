@@ -142,3 +142,33 @@ def test_role_after_a_name_needs_its_article(s: str, article: str, role: str) ->
     for t in (s, f"Jo Bell, {article} {s} {role}", f"Jo Bell,{article} {role}"):
         if cast._ROLE_AFTER_RE.search(t):
             assert cast._ROLE_AFTER_HINT_RE.search(t), t
+
+
+def _relation_forms() -> list[str]:
+    """Every spelling _RELATION's alternatives allow (its optional "-" and "e" both ways)."""
+    forms = []
+    for alt in cast._RELATION.removeprefix("(?:").removesuffix(")").split("|"):
+        alt = alt.replace("[ \\t]+", " ")
+        variants = [alt.replace("-?", "-"), alt.replace("-?", "")] if "-?" in alt else [alt]
+        for v in variants:
+            forms += [v[:-1], v[:-2]] if v.endswith("?") else [v]
+    return forms
+
+
+def test_every_relation_has_its_last_word_listed() -> None:
+    forms = _relation_forms()
+    assert len(forms) > 70
+    for form in forms:
+        assert form.split()[-1] in cast._RELATION_LAST_WORDS, form
+        head = f"and his older {form}, "
+        assert cast._DESC_TAIL_RE.search(head), form
+        assert cast._may_end_with_desc(head, form.split()[-1])
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text, st.sampled_from(["brother", "best friend", "love interest", "teachers", "fiancée", "shy", "x"]))
+def test_a_description_before_a_name_needs_its_last_word(s: str, word: str) -> None:
+    for head in (s, f"{s} {word}", f"{s} his {word}, "):
+        last_word = head.rstrip(" \t,").rpartition(" ")[2]
+        if last_word.isalpha() and last_word.islower() and cast._DESC_TAIL_RE.search(head):
+            assert cast._may_end_with_desc(head, last_word), head
