@@ -589,7 +589,13 @@ _PLAY_VERB_HINT_RE = re.compile(
     rf"|(?:his|her|their){SP}(?:[a-z]+{SP})?(?:role|roles|part|turn){SP}as"
 )
 # _LIST_AS_RE and _LIST_PAREN_AS_RE: the verb, then at least two roles ("as Tara Jones and D...").
-_LIST_AS_HINT_RE = re.compile(rf"[ \t\u00a0](?:as|play|plays|portray){SP}{CHAR}{_LIST_SEP}[{UPPER}]")
+# (With its lookahead: "A as B, C as D, ..." holds a list after each "as", but none ends as roles must.)
+_LIST_AS_HINT_RE = re.compile(
+    rf"[ \t\u00a0](?:as|play|plays|portray){SP}{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}}"
+    rf"(?=[ \t]*(?:[.,;:)!?]|$)|{SP}(?!as\b)[a-z])"
+)
+# _AS_RE: a capitalised word right before "as" (its actor's last name).
+_AS_HINT_RE = re.compile(rf"{TOKEN}{SP}as{SP}")
 # _POSSESSIVE_PAIR_RE: "Name's Character"; _REVIEW_POSSESSIVE_RE: "Name's ...".
 _POSSESSIVE_HINT_RE = re.compile(rf"{TOKEN}['’]s{SP}")
 _POSSESSIVE_PAIR_HINT_RE = re.compile(rf"{TOKEN}['’]s{SP}[{UPPER}]")
@@ -709,7 +715,7 @@ def _scan_sentence(
     for m in _WHO_AS_RE.finditer(s) if has_as and ", who " in s else ():
         if not covered(m.start("char")) and not _other_production(s, m.end("char")):
             add(m.group("actor"), m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
-    for m in _AS_RE.finditer(s) if has_as else ():
+    for m in _AS_RE.finditer(s) if has_as and _AS_HINT_RE.search(s) else ():
         if covered(m.start("char")) or _other_production(s, m.end("char")):
             continue
         if _production_before(s, m.start()):

@@ -32,6 +32,7 @@ NECESSARY = [
     (cast._REVIEW_POSSESSIVE_RE, cast._POSSESSIVE_HINT_RE),
     (cast._APPOS_CHAR_RE, cast._APPOS_CHAR_HINT_RE),
     (cast._ACTOR_CREDIT_RE, cast._ACTOR_CREDIT_HINT_RE),
+    (cast._AS_RE, cast._AS_HINT_RE),
 ]
 
 
