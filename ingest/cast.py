@@ -600,7 +600,8 @@ _AS_HINT_RE = re.compile(rf"{TOKEN}{SP}as{SP}")
 _POSSESSIVE_HINT_RE = re.compile(rf"{TOKEN}['’]s{SP}")
 _POSSESSIVE_PAIR_HINT_RE = re.compile(rf"{TOKEN}['’]s{SP}[{UPPER}]")
 # _REVIEW_POSSESSIVE_RE's pair is kept only for the show's own character names (capitalised in the text).
-_CHARACTER_HINT_WORDS = tuple(sorted(w.capitalize() for w in CHARACTER_HINTS))
+# (One regex: it skips from capital to capital, cheaper than a test per name.)
+_CHARACTER_HINT_RE = re.compile("|".join(sorted(w.capitalize() for w in CHARACTER_HINTS)))
 # _APPOS_CHAR_RE: "... in the Netflix series".
 _APPOS_CHAR_HINT_RE = re.compile(
     rf"{SP}(?:in|on){SP}(?:the{SP})?(?:(?:hit|Netflix|BBC|teen|new){SP}){{0,2}}(?:Heartstopper|series|show|drama)\b"
@@ -761,7 +762,7 @@ def _scan_sentence(
             f.possessive.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
             tag(order, m.start(), m.end())
             order += 1
-    for m in _REVIEW_POSSESSIVE_RE.finditer(s) if has_possessive and _has(s, _CHARACTER_HINT_WORDS) else ():
+    for m in _REVIEW_POSSESSIVE_RE.finditer(s) if has_possessive and _CHARACTER_HINT_RE.search(s) else ():
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
         if (
             is_full_name(actor)

@@ -83,15 +83,16 @@ class FoundDate:
     relative: str | None = None  # "last" / "next" / "this" written before a bare month ("last September")
 
 
-_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Any month's first three letters. One regex beats twelve substring tests here: it skips from capital to
+# capital (the letters these start with).
+_MONTH_STEM_RE = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _ISO_HINT_RE = re.compile(r"\d\d\d\d-\d")
 
 
 def might_have_date(text: str) -> bool:
     """Cheap test before the full date pattern: every date form has a month name or is ISO."""
-    for m in _MONTH_STEMS:
-        if m in text:
-            return True
+    if _MONTH_STEM_RE.search(text) is not None:
+        return True
     return "-" in text and _ISO_HINT_RE.search(text) is not None
 
 

@@ -38,6 +38,8 @@ _FESTIVAL_HINTS = (
     "Fest", "Con", "Expo", "Awards", "Emmy", "BAFTA", "Bafta", "Oscars", "Globes", "Flare", "Outfest",
     "Frameline", "Sundance", "SXSW", "Tribeca", "Tudum",
 )  # fmt: skip
+# Any of the hints (capitalised, so one regex skipping from capital to capital beats a loop of tests).
+_FESTIVAL_HINT_RE = re.compile("|".join(_FESTIVAL_HINTS))
 _KEYWORDS = re.compile(
     r"\b(?=[abcdefghikloprstuw])(?:"  # a quick first test: the letters its alternatives start with
     r"(?P<trailer>\btrailers?\b|\bteasers?\b)"
@@ -112,7 +114,7 @@ def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | Non
     production: bool | None = None  # found only if a start/end keyword needs it
     best: tuple[int, str, str | None] | None = None
     matches = list(_KEYWORDS.finditer(sentence))
-    if any(h in sentence for h in _FESTIVAL_HINTS):
+    if _FESTIVAL_HINT_RE.search(sentence) is not None:
         matches += _FESTIVAL_RE.finditer(sentence)
     if (after := _NOUN_AFTER_RE.match(sentence, end)) is not None:
         # "confirmed for an October 2024 release": the noun the date qualifies names the event.
