@@ -463,7 +463,7 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
                 if raw and (name := clean_name(raw)):
                     f.headings.add(norm_key(name))
                     f.headings.add(norm_key(name_words(name)[0]))
-        if (m := _BYLINE_RE.match(text)) and len(text) <= 80:
+        if len(text) <= 80 and (m := _BYLINE_RE.match(text)):
             name = clean_name(m.group("n"))
             if is_full_name(name):
                 f.people.append((name, "writer", order))
@@ -776,7 +776,7 @@ def _scan_sentence(
             claimed[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
             tag(order, m.start(), m.end())
             order += 1
-    for m in _PLAYED_BY_RE.finditer(s) if _has(s, _PLAYED_BY_HINTS) else ():
+    for m in _PLAYED_BY_RE.finditer(s) if " by" in s and _has(s, _PLAYED_BY_HINTS) else ():
         if _other_production(s, m.end("actor")):
             continue
         before = _prev_word(s, m.start("char"))

@@ -172,6 +172,8 @@ def _spans(text: str) -> list[_Span]:
                 spans.append(_Span(marks[i], len(text), False))
         return spans
     # Single marks: pair each opener with the first closer after it.
+    if "'" not in text and "‘" not in text:
+        return []  # no opener possible
     spans = []
     closers = [m.start() for m in _SINGLE_CLOSE_RE.finditer(text)]
     ci = 0
