@@ -325,6 +325,7 @@ def measure_extraction(work: Path, sizes: Sizes) -> dict[str, Any]:
         "build_articles_per_s": round(n / extracted, 1) if extracted else None,
         "build_extract_seconds": round(extracted, 2),
         "build_total_seconds": round(total, 2),
+        "build_phases_seconds": dict(report.phases),  # extract, merge, write, compare, swap
         "build_ok": report.ok,
         "articles": n,
         "cpus": os.cpu_count(),
@@ -476,6 +477,8 @@ def table(r: dict[str, Any]) -> str:
         f"  extraction: {ex['one_process_articles_per_s']} articles/s in one process; "
         f"{ex['build_articles_per_s']} articles/s in the build's pool ({ex['cpus']} CPUs); "
         f"build {ex['build_total_seconds']} s total",
+        "  build phases, s: "
+        + ", ".join(f"{name} {secs}" for name, secs in ex.get("build_phases_seconds", {}).items()),
         "",
         f"Fuzzy at scale: {fz['names']} names, {fz['keys']} keys with aliases "
         f"(index built in {fz['index_build_seconds']} s), ms",

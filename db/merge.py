@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ingest.model import ArticleFacts
+from ingest.model import ArticleFacts, CastPair
 
 # Honorifics are not part of what identifies a name: "Mr. Farouk" and "Farouk" are the same character.
 TITLES = frozenset(
@@ -131,6 +131,16 @@ def _fuller(a: str, b: str) -> str:
     return max((a, b), key=lambda n: (len(name_tokens(n)), len(_WORD.findall(n)), len(n)))
 
 
+def _add_one(items: list, item: object) -> None:
+    """_add_unique of a single item, without building a set: the hot case (a role, a season, a name)."""
+    if isinstance(item, str):
+        key = item.casefold()
+        if all(not isinstance(x, str) or x.casefold() != key for x in items):
+            items.append(item)
+    elif all(x != item or isinstance(x, str) for x in items):
+        items.append(item)
+
+
 def _add_unique(items: list, new: Iterable) -> None:
     seen = {x.casefold() if isinstance(x, str) else x for x in items}
     for item in new:
@@ -177,10 +187,16 @@ class _PersonResolver:
             self.by_word[toks[0]].add(name)
             self.by_word[toks[-1]].add(name)
         self._cache: dict[str, str] = {}
+        self._raw: dict[str, str] = {}  # name as given -> result: most calls repeat a name seen before
 
     def __call__(self, name: str) -> str:
+        hit = self._raw.get(name)
+        if hit is not None:
+            return hit
+        raw = name
         name = clean_name(name)
         if name in self._cache:
+            self._raw[raw] = self._cache[name]
             return self._cache[name]
         key = name.casefold()
         result = self.spelling.get(key, name)
@@ -191,7 +207,7 @@ class _PersonResolver:
                 result = next(iter(owners))
             elif not owners and len(toks) == 1 and len(self.by_word.get(toks[0], ())) == 1:
                 result = next(iter(self.by_word[toks[0]]))
-        self._cache[name] = result
+        self._cache[name] = self._raw[raw] = result
         return result
 
 
@@ -271,10 +287,17 @@ def merge(facts: list[ArticleFacts]) -> Knowledge:
     knowledge.characters = list(characters.values())
     knowledge.cast = list(cast.values())
 
+    # Sources are collected with repeats (cheap at 10 000 articles); here they become unique, oldest
+    # first, undated last, first-seen order among equals (the sort is stable). A file's rank stands for
+    # its (undated, date) key: equal keys, equal ranks, so the order is the same as sorting the keys.
+    date_keys = sorted({(d is None, d or "") for d in dates.values()})
+    rank_of_key = {key: i for i, key in enumerate(date_keys)}
+    rank = {f: rank_of_key[(d is None, d or "")] for f, d in dates.items()}
+
     def order(files: list[str]) -> list[str]:
-        # Sources are collected with repeats (cheap at 10 000 articles); here they become unique,
-        # oldest first, undated last, article order among equals (the sort is stable).
-        return sorted(dict.fromkeys(files), key=lambda f: (dates.get(f) is None, dates.get(f) or ""))
+        if len(files) == 1:
+            return list(files)
+        return sorted(dict.fromkeys(files), key=rank.__getitem__)
 
     for group in (knowledge.people, knowledge.characters, knowledge.cast, knowledge.events, knowledge.quotes):
         for item in group:
@@ -293,7 +316,7 @@ def _merge_people(facts: list[ArticleFacts], resolve: _PersonResolver) -> dict[s
         if entry is None:
             entry = people[name] = MergedPerson(name=name, aliases=derived_aliases(name))
         if clean_name(raw) != name:
-            _add_unique(entry.aliases, [clean_name(raw)])
+            _add_one(entry.aliases, clean_name(raw))
         entry.sources.append(file)
         return entry
 
@@ -301,11 +324,11 @@ def _merge_people(facts: list[ArticleFacts], resolve: _PersonResolver) -> dict[s
         for pair in art.cast:
             entry = person(pair.actor, art.file)
             if entry:
-                _add_unique(entry.roles, ["actor"])
+                _add_one(entry.roles, "actor")
         for who in art.people:
             entry = person(who.name, art.file)
             if entry and who.role.strip():
-                _add_unique(entry.roles, [clean_name(who.role)])
+                _add_one(entry.roles, clean_name(who.role))
         for quote in art.quotes:
             person(quote.speaker, art.file)
         for canonical, aliases in art.aliases.items():
@@ -320,23 +343,42 @@ def _merge_cast(
 ) -> tuple[dict[str, MergedCharacter], dict[tuple[str, str], MergedCast]]:
     # 1. Per actor, cluster the character names that are one character: "Nick" ⊂ "Nick Nelson".
     names_by_actor: dict[str, dict[str, None]] = defaultdict(dict)  # insertion-ordered sets
+    pairs: list[tuple[str, CastPair, str, str]] = []  # (file, pair, actor, character), for step 2
     for art in facts:
         for pair in art.cast:
             character = clean_name(pair.character)
-            if character and resolve(pair.actor):
-                names_by_actor[resolve(pair.actor)][character] = None
+            actor = resolve(pair.actor)
+            if character and actor:
+                names_by_actor[actor][character] = None
+                pairs.append((art.file, pair, actor, character))
 
     display: dict[tuple[str, str], str] = {}  # (actor, spelling) -> fullest name of its cluster
     short_names: dict[str, list[str]] = defaultdict(list)  # fullest name -> other spellings
     for actor, names in names_by_actor.items():
+        if len(names) == 1:  # most actors: one character name, its own cluster
+            (only,) = names
+            display[(actor, only)] = only
+            continue
         clusters: list[list[str]] = []
+        # A name joins the first cluster whose head has all its words; only clusters whose head has the
+        # name's first word can, so each word indexes the clusters (in creation order) whose head has it.
+        # An actor credited with thousands of characters would otherwise scan every cluster per name.
+        heads: list[set[str]] = []
+        with_word: dict[str, list[int]] = defaultdict(list)
         for name in sorted(names, key=lambda n: -len(name_tokens(n))):
             toks = set(name_tokens(name))
-            for cluster in clusters:
-                if toks and toks <= set(name_tokens(cluster[0])):
-                    cluster.append(name)
-                    break
+            home = None
+            if toks:
+                for i in with_word.get(name_tokens(name)[0], ()):
+                    if toks <= heads[i]:
+                        home = i
+                        break
+            if home is not None:
+                clusters[home].append(name)
             else:
+                heads.append(toks)
+                for word in toks:
+                    with_word[word].append(len(clusters))
                 clusters.append([name])
         for cluster in clusters:
             best = cluster[0]
@@ -345,40 +387,35 @@ def _merge_cast(
             for name in cluster:
                 display[(actor, name)] = best
                 if name != best:
-                    _add_unique(short_names[best], [name])
+                    _add_one(short_names[best], name)
 
     # 2. Characters, cast pairs and their sources.
     characters: dict[str, MergedCharacter] = {}
     cast: dict[tuple[str, str], MergedCast] = {}
     descriptions: dict[str, list[str]] = defaultdict(list)
-    for art in facts:
-        for pair in art.cast:
-            actor = resolve(pair.actor)
-            character = clean_name(pair.character)
-            if not actor or not character:
-                continue
-            name = display[(actor, character)]
-            char = characters.get(name)
-            if char is None:
-                char = characters[name] = MergedCharacter(name=name)
-            char.sources.append(art.file)
-            entry = cast.get((name, actor))
-            if entry is None:
-                entry = cast[(name, actor)] = MergedCast(character=name, actor=actor)
-            entry.sources.append(art.file)
-            description = clean_name(pair.description or "")
-            if description:
-                descriptions[name].append(description)
-                if is_new_face(description):
-                    entry.returning = False
-                _add_unique(entry.seasons, seasons_in(description))
-            # Optional signals an extractor may give beside the description (the pair introduced in a
-            # "new faces" passage, or tied to a season); absent fields mean no signal.
-            if getattr(pair, "new", False) is True:
+    for file, pair, actor, character in pairs:
+        name = display[(actor, character)]
+        char = characters.get(name)
+        if char is None:
+            char = characters[name] = MergedCharacter(name=name)
+        char.sources.append(file)
+        entry = cast.get((name, actor))
+        if entry is None:
+            entry = cast[(name, actor)] = MergedCast(character=name, actor=actor)
+        entry.sources.append(file)
+        description = clean_name(pair.description or "")
+        if description:
+            descriptions[name].append(description)
+            if is_new_face(description):
                 entry.returning = False
-            season = getattr(pair, "season", None)
-            if isinstance(season, int) and not isinstance(season, bool):
-                _add_unique(entry.seasons, [season])
+            _add_unique(entry.seasons, seasons_in(description))
+        # Optional signals an extractor may give beside the description (the pair introduced in a
+        # "new faces" passage, or tied to a season); absent fields mean no signal.
+        if getattr(pair, "new", False) is True:
+            entry.returning = False
+        season = getattr(pair, "season", None)
+        if isinstance(season, int) and not isinstance(season, bool):
+            _add_one(entry.seasons, season)
 
     for name, char in characters.items():
         char.description = _most_informative(descriptions[name])
@@ -412,8 +449,10 @@ def _merge_events(facts: list[ArticleFacts]) -> list[MergedEvent]:
             if not _DATE.match(date) or not what:
                 continue  # a malformed event is dropped, never a crash
             kind = clean_name(ev.kind).casefold() or "other"
-            # "other" events share no meaning by kind alone: their text tells them apart.
-            key = (kind, ev.season, " ".join(name_tokens(what)) if kind == "other" else None)
+            # "other" events share no meaning by kind alone: their text tells them apart. Compatible dates
+            # always share their month (and an event's month never changes), so the month is in the key:
+            # the scan below then sees only the few candidates, in the same order as before.
+            key = (kind, ev.season, " ".join(name_tokens(what)) if kind == "other" else None, date[:7])
             for existing in groups[key]:
                 if dates_compatible(existing.date, date):
                     existing.what = better_what(existing, what, date, ev.season)
@@ -428,14 +467,15 @@ def _merge_events(facts: list[ArticleFacts]) -> list[MergedEvent]:
 
     # An article that did not name the season reports the same event as one that did.
     merged_away: set[int] = set()
+    with_season: dict[tuple[str, str], list[MergedEvent]] = defaultdict(list)  # (kind, month) -> events
+    for e in events:
+        if e.season is not None:
+            with_season[(e.kind, e.date[:7])].append(e)
     for event in events:
         if event.season is not None or event.kind == "other":
             continue
-        matches = [
-            e
-            for e in events
-            if e.kind == event.kind and e.season is not None and dates_compatible(e.date, event.date)
-        ]
+        candidates = with_season.get((event.kind, event.date[:7]), ())
+        matches = [e for e in candidates if dates_compatible(e.date, event.date)]
         if len(matches) == 1:
             target = matches[0]
             if date_precision(event.date) > date_precision(target.date):
@@ -449,9 +489,12 @@ def _merge_quotes(
     facts: list[ArticleFacts], resolve: _PersonResolver, people: dict[str, MergedPerson]
 ) -> list[MergedQuote]:
     quotes: dict[str, MergedQuote] = {}
+    norms: dict[str, str] = {}  # the same quotation is reported by many articles
     for art in facts:
         for quote in art.quotes:
-            norm = normalise_quote(quote.text)
+            norm = norms.get(quote.text)
+            if norm is None:
+                norm = norms[quote.text] = normalise_quote(quote.text)
             speaker = resolve(quote.speaker)
             if not norm or speaker not in people:
                 continue

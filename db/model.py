@@ -89,3 +89,5 @@ class ReloadReport:
     data_version: str = ""
     seconds: float = 0.0
     error: str | None = None  # why the old store was kept
+    # Seconds per build phase ("extract", "merge", "write", "compare"), for the benchmark and logs.
+    phases: dict[str, float] = field(default_factory=dict)

@@ -33,8 +33,9 @@ _YEAR = r"(?:19|20)\d\d"
 
 # Dates are found from their month name (a fast, charset-led scan), then the day, weekday and year are read
 # from the few characters on either side. ISO dates are found separately.
-_MONTH_RE = re.compile(rf"\b(?P<m>{_FULL_MONTH}|{_ABBR_MONTH})(?![\w'’])")
-_ISO_RE = re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b")
+# (?=[...]): a quick first test, the letters a month starts with.
+_MONTH_RE = re.compile(rf"\b(?=[ADFJMNOS])(?P<m>{_FULL_MONTH}|{_ABBR_MONTH})(?![\w'’])")
+_ISO_RE = re.compile(rf"\b(?=[12])(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b")
 # "August 3, 2023", "August 3rd", "Aug. 3 2023" (not "3:30" or "3.5")
 _DAY_AFTER_RE = re.compile(rf"[ \t]+(?P<d>[0-3]?\d){_ORD}\b(?![:.]\d)(?:,?[ \t]+(?P<y>{_YEAR})\b)?")
 # "September 2022"
@@ -93,7 +94,9 @@ class FoundDate:
     # month == 0: "Thursday" alone or "last month", which only the article's date line can place.
 
 
-_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Any month's first three letters. One regex beats twelve substring tests here: it skips from capital to
+# capital (the letters these start with).
+_MONTH_STEM_RE = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _ISO_HINT_RE = re.compile(r"\d\d\d\d-\d")
 
 
@@ -105,9 +108,8 @@ _ANCHORED_HINTS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satu
 def might_have_date(text: str) -> bool:
     """Cheap test before the full date pattern: every date form has a month name, a weekday or "month", or
     is ISO."""
-    for m in _MONTH_STEMS:
-        if m in text:
-            return True
+    if _MONTH_STEM_RE.search(text) is not None:
+        return True
     for h in _ANCHORED_HINTS:
         if h in text:
             return True

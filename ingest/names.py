@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-öø-ÿ"
+UPPER = _UP  # the capitals a name starts with, for character classes elsewhere
 # One capitalised name word: "Kit", "McDonald", "O'Brien", "Jean-Luc", "Xu". No possessive "'s".
 TOKEN = rf"[{_UP}](?:['’][{_UP}])?[{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}][{_LO}]+)?"
 _PARTICLE = r"(?:de|van|von|der|den|da|del|della|di|du|le|la|ter|bin|al|dos|das)"
@@ -183,8 +184,15 @@ class NameIndex:
         if is_stop(token):
             return None
         candidates = [p for p, pr in self.persons.items() if pr >= min_priority]
-        for i in (-1, 0):  # surname first, then first name
-            hits = {p for p in candidates if name_words(p)[i] == token}
+        # One pass for both tests (this runs for every short name in the article).
+        by_surname, by_first = set(), set()
+        for p in candidates:
+            words = name_words(p)
+            if words[-1] == token:
+                by_surname.add(p)
+            if words[0] == token:
+                by_first.add(p)
+        for hits in (by_surname, by_first):  # surname first, then first name
             if len(hits) == 1:
                 return hits.pop()
             if len(hits) > 1:

@@ -179,10 +179,19 @@ _VERB_BEFORE_NAME_RE = re.compile(
     r"\b(?:[Aa]ccording[ \t]+to|said|says|added|adds|commented|explained|explains|laughed|joked|continued"
     r"|revealed|admitted|recalled|quipped|insisted|replied|enthused|gushed|noted|concluded)[ \t]+$"
 )
+# The last word of each of its alternatives: a cheap test before the search (which tries every position).
+_VERB_BEFORE_NAME_ENDINGS = (
+    "to", "said", "says", "added", "adds", "commented", "explained", "explains", "laughed", "joked",
+    "continued", "revealed", "admitted", "recalled", "quipped", "insisted", "replied", "enthused", "gushed",
+    "noted", "concluded",
+)  # fmt: skip
 _DOUBLE_MARKS = '"“”„‟″'
 _DOUBLE_RE = re.compile(r"[\"“”„‟″]")
-_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(:—–-]))['‘](?=[^\s'‘’])")
-_SINGLE_CLOSE_RE = re.compile(r"(?<=[^\s'‘’])['’](?=$|[\s.,;:!?)—–-])")
+# The mark comes first and its context is checked behind it: a pattern that opens with a character class
+# is scanned for quickly, one that opens with a lookbehind is tried at every position (5x slower).
+# Opening: at the start or after a space, bracket, colon or dash; closing: after a non-space.
+_SINGLE_OPEN_RE = re.compile(r"['‘](?<![^\s(:—–-].)(?=[^\s'‘’])")
+_SINGLE_CLOSE_RE = re.compile(r"['’](?<=[^\s'‘’].)(?=$|[\s.,;:!?)—–-])")
 _TWEET_RE = re.compile(r"https?://t\.co/|pic\.twitter\.com|(?:^|\s)@\w{2,15}\b.*(?:https?://|\b\d{4}\b)")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*[ \t]*$")
 
@@ -272,6 +281,8 @@ def _spans(text: str) -> list[_Span]:
                 spans.append(_Span(marks[i], len(text), False))
         return spans
     # Single marks: pair each opener with the first closer after it.
+    if "'" not in text and "‘" not in text:
+        return []  # no opener possible
     spans = []
     closers = [m.start() for m in _SINGLE_CLOSE_RE.finditer(text)]
     ci = 0
@@ -339,7 +350,7 @@ def speaker_names(paragraphs: list[Paragraph], hits: list[NameHit]) -> list[tupl
         after = _VERB_AFTER_NAME_RE.match(text, end) and not _object_of_preposition(head)
         if after and "who" in (clause := text[max(0, start - 100) : start].rpartition(",")[2]):
             after = not _RELATIVE_RE.match(clause)  # "the star, who has been filming Agatha, went on"
-        if after or _VERB_BEFORE_NAME_RE.search(head):
+        if after or (head.rstrip().endswith(_VERB_BEFORE_NAME_ENDINGS) and _VERB_BEFORE_NAME_RE.search(head)):
             out.append((para, start, name))
     return out
 

@@ -368,3 +368,72 @@ def test_any_extracted_facts_write_a_consistent_database(tmp_path: Path, rows_in
     assert rows(db, 'SELECT count(*) FROM "cast"')[0][0] == len(k.cast)
     assert rows(db, "PRAGMA foreign_key_check") == []
     assert rows(db, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_indexes_created_after_the_rows_give_the_schema_as_written(articles: Path, tmp_path: Path):
+    """The builder runs schema.sql's CREATE INDEX statements after the bulk insert: the built file must
+    hold exactly the schema a plain executescript of schema.sql gives, and the indexes must be used."""
+    plain = tmp_path / "plain.db"
+    conn = sqlite3.connect(plain)
+    conn.executescript(build_module.SCHEMA_PATH.read_text(encoding="utf-8"))
+    conn.close()
+    assert build(articles, tmp_path / "store.db").ok
+    schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+    assert rows(tmp_path / "store.db", schema) == rows(plain, schema)
+    assert {name for (name,) in rows(plain, "SELECT name FROM sqlite_master WHERE type = 'index'")} >= {
+        "aliases_alias",
+        "quotes_speaker",
+    }
+    plan = rows(
+        tmp_path / "store.db", "EXPLAIN QUERY PLAN SELECT * FROM aliases WHERE alias = 'x' COLLATE NOCASE"
+    )
+    assert any("aliases_alias" in str(step) for step in plan)
+    assert rows(tmp_path / "store.db", "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_the_report_times_each_phase(articles: Path, tmp_path: Path):
+    report = build(articles, tmp_path / "store.db")
+    assert report.ok
+    assert set(report.phases) == {"extract", "merge", "write", "compare", "swap"}
+    assert all(seconds >= 0 for seconds in report.phases.values())
+    assert sum(report.phases.values()) <= report.seconds + 0.01
+
+
+@pytest.mark.parametrize("fail", [False, True])
+def test_the_garbage_collector_is_back_as_it_was_after_a_build(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail: bool
+):
+    """The build pauses the cyclic collector; the caller's process gets it back, also after a failure."""
+    import gc
+
+    if fail:
+
+        def broken_insert(conn, *args):
+            raise sqlite3.OperationalError("disk I/O error (simulated)")
+
+        monkeypatch.setattr(build_module, "_insert_all", broken_insert)
+    seen_during = []
+    try:
+        assert gc.isenabled()
+        report = build(articles, tmp_path / "on.db", progress=lambda d, t: seen_during.append(gc.isenabled()))
+        assert report.ok is not fail
+        assert gc.isenabled()
+        assert seen_during and not any(seen_during)
+        gc.disable()
+        build(articles, tmp_path / "off.db")
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
+
+
+def test_repeated_json_lists_are_encoded_by_value_and_type():
+    cache: dict = {}
+    encode = build_module._json_list
+    assert [encode(v, cache) for v in ([1], [True], [1.0], ["actor"], [], [1])] == [
+        "[1]",
+        "[true]",
+        "[1.0]",
+        '["actor"]',
+        "[]",
+        "[1]",
+    ]
