@@ -22,6 +22,7 @@ PIECES = [
 ]  # fmt: skip
 text = st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=14).map("".join)
 
+
 @settings(max_examples=500, deadline=None, derandomize=True)
 @given(text)
 def test_season_mentions_need_their_hint(s: str) -> None:
