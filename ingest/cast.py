@@ -8,7 +8,10 @@ and descriptions after (`Mr. Farouk (Nima Taleghani) will be a new teacher at Tr
 
 A role in another production is not our cast: pairs led by `opposite <actor> as` in a sentence about
 another title, `fans will know X as Y`, or inside a `Where have I seen X before?` section are dropped unless
-the article credits that character to our show elsewhere (see `_drop_other_productions`).
+the article credits that character to our show elsewhere (see `_drop_other_productions`). So are the roles in
+a sentence about a broadcast on another channel ("airs on BBC One ..., and sees X return as the Doctor"), and
+the main-clause role of an actor introduced as famous for one of ours ("The 20-year-old, who shot to fame as
+Elle in Heartstopper, plays Rose in the specials": Elle is kept, Rose is not).
 """
 
 from __future__ import annotations
@@ -352,6 +355,15 @@ _PLAYED_IN_OURS_RE = re.compile(
     rf"|(?:{NAME}['’]s{SP})?(?:(?:hit|teen|Netflix|series|show|drama){SP}){{0,3}}Heartstopper\b"
     rf"|(?:[a-z]+{SP}){{1,2}}(?:season|series){SP}of{SP}(?:[a-zA-Z]+{SP}){{0,3}}Heartstopper\b)"
 )
+# A sentence about a broadcast on another channel: "The finale airs on BBC One and iPlayer ..., and sees X
+# return as the Doctor". Our show streams on Netflix, so its roles belong to that other show.
+_OTHER_CHANNEL_RE = re.compile(
+    rf"\b(?:airs?|aired|airing|broadcasts?|screens?|screened|streams?|streaming|premieres?|premiered|debuts?"
+    rf"|debuted|lands?|landed|arrives?|arrived|returns?){SP}(?:[a-z]+{SP}){{0,3}}?on{SP}(?:the{SP})?"
+    rf"(?:BBC|ITV|ITVX|ITV[1-4]|Channel{SP}[45]|E4|Sky|iPlayer|Disney\+|HBO|Apple{SP}TV\+?|Prime{SP}Video"
+    rf"|Amazon|Hulu|Peacock|Paramount\+|Showtime|Starz|AMC|FX|CBS|NBC|BritBox)(?![\w+])"
+)
+_OWN_SHOW_RE = re.compile(r"Heartstopper|Netflix|\b[Ss]eason\b")
 _FULL_NAME_RE = re.compile(rf"{NAME}")
 _QUOTE_CHARS_RE = re.compile(r"[\"“”]")
 _CLAUSE_END_RE = re.compile(rf",{SP}(?:and|but|while|whereas)\b|;")
@@ -875,6 +887,7 @@ def _scan_sentence(
 ) -> int:
     # Characters already claimed by an explicit pattern (a bytearray keeps the check O(1) on huge input).
     claimed = bytearray(len(s) + 1)
+    other_channel = " on " in s and _OTHER_CHANNEL_RE.search(s) is not None and not _OWN_SHOW_RE.search(s)
     para_new, default_season = para_ctx
     seasons: list[tuple[int, int]] | None = None
     cues: list[re.Match] = []
@@ -886,7 +899,7 @@ def _scan_sentence(
             cues = list(_PAIR_CUE_RE.finditer(s))
         season = _season_at(seasons, start) if seasons else default_season
         f.tags[n] = (_newness(cues, start, end, para_new, desc), season)
-        if elsewhere_para or _elsewhere_pair(s, start):
+        if elsewhere_para or _elsewhere_pair(s, start) or other_channel:
             f.elsewhere.add(n)
         elif (t := _APPOS_THEN_TITLE_RE.match(s, end)) is not None and not _own_title(t.group("prod")):
             f.elsewhere.add(n)

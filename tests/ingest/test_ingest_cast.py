@@ -833,3 +833,19 @@ def test_best_known_and_broke_out_as_our_character_name_the_actor():
         ("Sam Oak", "Ben Hope"),
         ("Sam Oak", "Adam Hope"),
     }
+
+
+def test_a_role_in_a_sentence_about_another_channels_broadcast_is_not_ours():
+    # Family (round 9): an actor's new project on another channel: "The finale airs on ITV ... and sees
+    # X return as the Captain" is that show's cast, not ours.
+    got = _article_cast(
+        "Lia Kim on her new drama\n\n"
+        "Lia Kim plays Tara Jones in Heartstopper.\n\n"
+        "Lia Kim stars as Nora Vance in the Night Harbour finale (Picture: ITV)\n\n"
+        "The finale, Night Harbour, airs on ITV1 and ITVX on Sunday, and sees Tom Brandt return as the "
+        "Captain alongside Kim.\n\n"
+        "Blackwater, which streams on Disney+ from May, stars Sam Oak as Ivan Roe.\n\n"
+        "Ana Lopez, who plays Rosa Reyes, told BBC Radio 1 she loved the role.\n\n"
+        "Season three premieres on Netflix in October, with Dev Rao as Isaac Henderson.\n"
+    )
+    assert got == {("Lia Kim", "Tara Jones"), ("Ana Lopez", "Rosa Reyes"), ("Dev Rao", "Isaac Henderson")}
