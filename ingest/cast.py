@@ -268,11 +268,18 @@ _LIST_AS_RE = re.compile(
     # "are both expected to return as", "are likely to reprise their roles as"
     rf"{SP}(?:(?:{_AUX}|respectively|expected|likely|due|poised|confirmed|rumou?red|reportedly|officially|both"
     rf"|all)[ \t]+){{0,5}}"
-    rf"(?:as|play|plays|portray|star{SP}as|stars{SP}as|return{SP}as|returns{SP}as|returning{SP}as"
+    rf"(?P<lverb>as|play|plays|portray|portrays|star{SP}as|stars{SP}as|return{SP}as|returns{SP}as|returning{SP}as"
     rf"|reprise{SP}their{SP}roles{SP}as)"
     # "return as Charlie's parents, Jane and Julio": a shared description before the paired names
     rf"{SP}(?:{_DESC},?{SP})?(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}})"
-    rf"(?=[ \t]*(?:[.,;:)!?]|$)|{SP}(?!as\b)[a-z])"
+    # "..., and Bridgerton star Jo Bell": a name before an epithet is no role
+    rf"(?=[ \t]*(?:[.,;:)!?]|$)|{SP}(?!(?:as|star|stars|actor|actress|actors)\b)[a-z])"
+)
+# After a list of roles, a verb: the last "role" is the subject of the next clause ("play Tara and Darcy,
+# and Ana Lopez plays Rosa").
+_NEXT_CLAUSE_VERB_RE = re.compile(
+    rf"{SP}(?:(?:also|now|will|then){SP})?(?:plays|portrays|stars|returns|joins|pops|turns|shows|appears"
+    rf"|cameos|steps|takes|is|was|will)\b"
 )
 # "Corinna Brown and Kizzy Edgell, as Tara and Darcy, get a storyline": the pairing as a parenthesis.
 _LIST_PAREN_AS_RE = re.compile(
@@ -954,6 +961,11 @@ def _scan_sentence(
             continue  # the list would start inside another pair or name
         actors = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("actors"))]
         chars = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("chars"))]
+        lverb = (m.groupdict().get("lverb") or "as").split()[0]
+        if lverb.endswith("s") and lverb != "as":
+            continue  # "Diane, Eddie Marsan plays Geoff": one subject per singular verb, not a list
+        if len(chars) == len(actors) + 1 and _NEXT_CLAUSE_VERB_RE.match(s, m.end()):
+            chars = chars[:-1]  # "... play Tara and Darcy, and Ana Lopez plays Rosa"
         if len(chars) > len(actors) >= 2 and _comma_clause_after(m.group("chars"), len(actors)):
             chars = chars[: len(actors)]  # "A and B are back as C and D, E returns as F"
         if len(actors) == len(chars) and all(actors) and all(chars) and not _other_production(s, m.end()):

@@ -849,3 +849,27 @@ def test_a_role_in_a_sentence_about_another_channels_broadcast_is_not_ours():
         "Season three premieres on Netflix in October, with Dev Rao as Isaac Henderson.\n"
     )
     assert got == {("Lia Kim", "Tara Jones"), ("Ana Lopez", "Rosa Reyes"), ("Dev Rao", "Isaac Henderson")}
+
+
+def test_a_series_of_plays_clauses_pairs_each_clause_on_its_own():
+    # Family (round 10): "A plays X, B plays Y, and Z star C pops up as W" is three credits, not a list of
+    # actors ("X, B") playing a list of roles ("Y, and Z").
+    got = _cast(
+        "Among the guests, Priya Shah plays Isaac's sister Nina, Ben Cole plays Coach Daly and Marvel actor "
+        "Sam Reid plays Felix's dad Owen."
+    )
+    assert set(got) == {("Priya Shah", "Nina"), ("Ben Cole", "Coach Daly"), ("Sam Reid", "Owen")}
+    got = _cast(
+        "Season three has new blood: Ruth Wilson plays Tao's mum Mei, Tom Hollander plays Mr Granger, and "
+        "Gavin and Stacey star Joanna Page pops up as Rosie Vaughn."
+    )
+    assert set(got) == {
+        ("Ruth Wilson", "Mei"),
+        ("Tom Hollander", "Mr Granger"),
+        ("Joanna Page", "Rosie Vaughn"),
+    }
+
+
+def test_a_paired_list_followed_by_another_plays_clause():
+    got = _cast("Jo Bell and Sam Oak play Tara and Darcy, and Ana Lopez plays Rosa Reyes in the new run.")
+    assert set(got) == {("Jo Bell", "Tara"), ("Sam Oak", "Darcy"), ("Ana Lopez", "Rosa Reyes")}
