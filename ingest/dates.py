@@ -60,6 +60,10 @@ _SECOND_DAY_AFTER_RE = re.compile(
 _FIRST_DAY_BEFORE_RE = re.compile(rf"\b(?P<d>[0-3]?\d){_ORD}[ \t]+(?:and|&)[ \t]+$")
 
 _RELATIVE = frozenset(("last", "next", "this"))
+_YEAR_RELATIVE_AFTER_RE = re.compile(r"[ \t]+(?P<rel>last|this|next)[ \t]+year\b", re.IGNORECASE)
+_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
+# A yearless day this close to the date line has only one possible year, whatever the tense.
+_NEAR_DAYS = 30
 
 # Verbs and markers of tense near a date.
 _FUTURE_RE = re.compile(
@@ -74,7 +78,7 @@ _PAST_RE = re.compile(
     r"\b(?:[Ww]as|[Ww]ere|had|did|began|begun|started|commenced|concluded|wrapped|finished|ended|announced|released|"
     r"premiered|revealed|confirmed|aired|debuted|dropped|landed|arrived|took[ \t]+place|held|ago|earlier|"
     r"spoke|appeared|attended|unveiled|shared|posted|renewed|completed|kicked[ \t]+off|ordered|greenlit|"
-    r"commissioned|followed|[Ss]ince)\b",
+    r"commissioned|followed|[Ss]ince|got|went|came|took|won|became)\b",
 )
 
 # A schedule in the present ("is streaming on Netflix from 3 October", "is on Netflix from"): the date may be
@@ -91,6 +95,7 @@ class FoundDate:
     day: int | None
     weekday: int | None
     relative: str | None = None  # "last" / "next" / "this" written before a bare month ("last September")
+    year_shift: int | None = None  # "in May last year": -1 from the date line's year ("next year" +1)
     # month == 0: "Thursday" alone or "last month", which only the article's date line can place.
 
 
@@ -145,8 +150,12 @@ def find_dates(text: str) -> list[FoundDate]:
             continue
         elif m.group("m").lower() in _FULL_MONTHS and (prep := _PREPOSITION_BEFORE_RE.search(head)):
             rel = prep.group(0).strip().lower()
+            shift = None
+            end = m.end()
+            if (yr := _YEAR_RELATIVE_AFTER_RE.match(text, m.end())) is not None:
+                shift, end = _YEAR_SHIFT[yr.group("rel").lower()], yr.end()
             out.append(
-                FoundDate(m.start(), m.end(), None, month, None, None, rel if rel in _RELATIVE else None)
+                FoundDate(m.start(), end, None, month, None, None, rel if rel in _RELATIVE else None, shift)
             )
             continue
         else:
@@ -233,6 +242,8 @@ def complete(d: FoundDate, dateline: dt.date | None, tense: str | None) -> str |
     if d.month == 0:
         return _anchored(d, dateline, tense)
     year = d.year
+    if year is None and d.year_shift is not None and dateline is not None:
+        year = dateline.year + d.year_shift
     if year is None:
         if dateline is None:
             return None
@@ -268,6 +279,16 @@ def complete(d: FoundDate, dateline: dt.date | None, tense: str | None) -> str |
                 year -= 1  # a past month after the date line happened the year before
             elif tense == "future" and when < ref:
                 year += 1  # a coming month before the date line is next year's
+        elif d.day is not None:
+            near = [
+                y
+                for y in candidates
+                if _valid(y, d.month, d.day)
+                and abs((dt.date(y, d.month, d.day) - dateline).days) <= _NEAR_DAYS
+            ]
+            if len(near) != 1:
+                return None
+            year = near[0]
         else:
             return None
     if d.day is None:

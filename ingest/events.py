@@ -112,6 +112,7 @@ def may_name_season(text: str) -> bool:
 _SEASON_HINT_RE = re.compile(r"S(?<!\wS)\d")
 
 
+_CREW_BEFORE_RE = re.compile(r"\b(?:[Pp]roduction|[Ff]ilming|[Cc]rews?|[Ss]hoot|[Cc]ameras|[Uu]nit)[ \t]+$")
 _DATE_BEFORE_NOUN_RE = re.compile(
     r"(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)"
     r"[ \t]+$"
@@ -155,6 +156,12 @@ def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | Non
             kind, fest = ("production_start" if group == "start" else "production_end"), None
         elif group == "trailer":
             kind, fest = "other", None
+        elif (
+            group == "premiere"
+            and m.group(0).startswith("return")
+            and _CREW_BEFORE_RE.search(sentence, max(0, m.start() - 30), m.start())
+        ):
+            kind, fest = "other", None  # "the production returned to the town in January": a shoot
         elif group == "followed":
             # "a second season followed on ...", not "the backlash that followed in May".
             if not any(0 <= m.start() - sm.end() <= 25 for sm in _SEASON_RE.finditer(sentence)):

@@ -103,7 +103,8 @@ def parse_header(text: str) -> Header:
 # 09:00") or opens with a wire/press dateline ("LONDON, May 20, 2022 — ...") is the article's date.
 _TOP_LINES = 6
 _BEFORE_DATE = re.compile(
-    r"[ \t*_]*(?:[A-Z][A-Za-z .'’-]{1,40},[ \t]*"
+    r"[ \t*_]*(?:By[ \t]+[^|\n]{1,60}\|[ \t]*)?"  # "By Sam Lee | Published ..."
+    r"(?:[A-Z][A-Za-z .'’-]{1,40},[ \t]*"
     r"|(?:Published|Posted|Updated|First[ \t]+published|Last[ \t]+updated)(?:[ \t]+on)?[ \t]*:?[ \t]*)?$"
 )
 _AFTER_DATE = re.compile(r"[ \t*_]*(?:$|[—–|]|-[ \t]|(?:at[ \t]+|,[ \t]*)?\d{1,2}[:.]\d\d)")

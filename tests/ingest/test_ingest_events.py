@@ -213,7 +213,8 @@ def test_plural_subjects_in_the_present_schedule_a_release():
         ("premiere", "2024-10-03")
     }
     # "the premiere" is a noun, not a schedule: no tense, so no year is guessed.
-    assert _kinds("2024-10-05", "Fans queued for hours at the premiere on 1 October.") == set()
+    assert _kinds("2024-10-05", "Fans queued for hours at the premiere on 1 March.") == set()
+    # (Four days before the date line there is only one possible year: test_a_date_a_few_days_from_...)
 
 
 def test_a_bare_weekday_is_read_against_the_date_line():
@@ -299,4 +300,38 @@ def test_an_abbreviated_month_before_a_day_ends_no_sentence():
     assert {d for _, d in _kinds("2022-12-12", handed_out)} == {
         "2022-12-10",
         "2022-12-11",
+    }
+
+
+def test_a_month_with_last_or_next_year_takes_that_year():
+    assert _kinds("2023-07-27", "The show was renewed for two more series in May last year.") == {
+        ("announcement", "2022-05")
+    }
+    assert _kinds("2023-07-27", "Cameras will start rolling on the film in March next year.") == {
+        ("production_start", "2024-03")
+    }
+
+
+def test_a_date_a_few_days_from_the_date_line_needs_no_tense():
+    # No tense marker ("premiere" with no subject it can be told from), but two days away: only one year fits.
+    assert _kinds("2024-10-01", "All eight episodes of the new season premiere October 3 on Netflix.") == {
+        ("premiere", "2024-10-03")
+    }
+    # Months away and no tense: still no guess.
+    assert _kinds("2024-10-01", "All eight episodes of the new season premiere March 3 on Netflix.") == set()
+
+
+def test_a_byline_with_a_published_date_dates_the_article():
+    from ingest.metadata import parse_header
+
+    head = "Season 3 review\nBy Sam Lee | Published October 1, 2024 | 9:00am\n\nText.\n"
+    assert parse_header(head).date == "2024-10-01"
+
+
+def test_a_production_that_returned_somewhere_is_no_premiere():
+    returned = "The production returned to the town in January for two nights of filming, locals were told."
+    got = _kinds("2023-07-27", returned)
+    assert not any(kind == "premiere" for kind, _ in got)
+    assert _kinds("2022-12-12", "Production on the second season got underway in September.") == {
+        ("production_start", "2022-09")
     }
