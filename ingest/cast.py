@@ -285,6 +285,14 @@ _NEXT_CLAUSE_VERB_RE = re.compile(
 _LIST_PAREN_AS_RE = re.compile(
     rf"(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}}),{SP}as{SP}(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}}),"
 )
+# "Joe Locke, who stars opposite Kit Connor as Charlie": with no role between verb and "opposite", the role
+# after "as" is the subject's ("plays Nick opposite Jo Bell as Charlie" is Jo Bell's, left to _AS_RE).
+_OPPOSITE_AS_RE = re.compile(
+    rf"(?P<actor>{NAME})(?:,{SP}who)?{SP}(?:(?:also|now|will|has|have|had|is|was|currently|once|again|still)"
+    rf"{SP}){{0,2}}(?:stars|star|starred|starring|co-?stars|co-?starred|plays|play|played|playing|appears"
+    rf"|appear|appeared|returns|returned){SP}opposite{SP}(?P<other>{NAME})(?:(?:,{SP}|{SP}(?:and|&){SP}){NAME})"
+    rf"{{0,3}}{SP}as{SP}{_DESC_BEFORE}(?P<char>{CHAR})"
+)
 _LIST_SPLIT_RE = re.compile(_LIST_SEP)
 _PLURAL_RELATION_RE = re.compile(rf"{_RELATION}s$")
 # The actor being the last of a list of names ("Jo Bell and Sam Oak return as ..."): the verb is shared.
@@ -974,6 +982,15 @@ def _scan_sentence(
                 desc = desc[: plural.end() - 1]  # "Charlie's parents, Jane and Julio": each a parent
             for actor, char in zip(actors, chars, strict=True):
                 add(actor, char, desc, m, m.end())
+    for m in _OPPOSITE_AS_RE.finditer(s) if has_as and " opposite " in s else ():
+        actor = clean_name(m.group("actor"))
+        if (
+            is_full_name(actor)
+            and not covered(m.start("char"))
+            and not _other_production(s, m.end("char"))
+            and not _production_before(s, m.start())
+        ):
+            add(actor, m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
     if s.lstrip(' \t"“').startswith("As ") and (m := _INVERTED_AS_RE.match(s)) is not None:
         if is_full_name(clean_name(m.group("actor"))) and not _production_before(s, m.start("char")):
             add(m.group("actor"), m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))

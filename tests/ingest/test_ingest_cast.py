@@ -873,3 +873,21 @@ def test_a_series_of_plays_clauses_pairs_each_clause_on_its_own():
 def test_a_paired_list_followed_by_another_plays_clause():
     got = _cast("Jo Bell and Sam Oak play Tara and Darcy, and Ana Lopez plays Rosa Reyes in the new run.")
     assert set(got) == {("Jo Bell", "Tara"), ("Sam Oak", "Darcy"), ("Ana Lopez", "Rosa Reyes")}
+
+
+def test_stars_opposite_someone_as_a_role_is_the_subjects_role():
+    # Family (round 10): "A, who stars opposite B as C": C is A's role; "A plays X opposite B as C" is B's.
+    got = _cast(
+        "Lia Kim plays Tara Jones. Mia Chen, who stars opposite Kim as Darcy Olsson, was also praised. "
+        "Ana Lopez, who plays opposite Dev Rao as Rosa Reyes, told us more.\n"
+        "Sam Oak stars opposite Jo Bell and Lia Kim as Felix in the new run.\n"
+        "Tom Keller plays Nick opposite Leo Marsh as Charlie."
+    )
+    assert set(got) == {
+        ("Lia Kim", "Tara Jones"),
+        ("Mia Chen", "Darcy Olsson"),
+        ("Ana Lopez", "Rosa Reyes"),
+        ("Sam Oak", "Felix"),
+        ("Tom Keller", "Nick"),
+        ("Leo Marsh", "Charlie"),
+    }
