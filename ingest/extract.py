@@ -99,8 +99,9 @@ def extract_article(text: str, file: str) -> ArticleFacts:
         if (full := name if is_full_name(name) else index.resolve(name))
         and index.persons.get(full, 0) >= _PERSON
     ]
+    characters = {c.character for c in facts.cast if c.character not in actors and c.character not in crew}
     facts.quotes = _stage(
-        "quotes", file, lambda: find_quotes(paras, index, mentions, subjects, header.title), []
+        "quotes", file, lambda: find_quotes(paras, index, mentions, subjects, header.title, characters), []
     )
     facts.events = _stage("events", file, lambda: find_events(paras, header.date, header.title), [])
 

@@ -390,6 +390,7 @@ class _Speakers:
         self.pronoun: dict[str, str] = {}
         self.vox: set[str] = set()  # one-name people of vox pops ("Priya, 15, from Cardiff")
         self.initialled: dict[str, str] = {}  # surname -> "Russell T Davies" (names with a middle initial)
+        self.characters: frozenset[str] = frozenset()  # the cast's characters: what they say is nobody's
 
     def last_person(self, para: int, offset: int, pronoun: str = "") -> str | None:
         """Who "he/she/they" means at (para, offset): the person this paragraph is about if it names one
@@ -515,6 +516,8 @@ class _Speakers:
             return name  # "Priya, 15, from Cardiff": a vox pop's one name is all there is
         if full is None:
             full = self.initialled.get(name)  # "Davies said" after "Russell T Davies"
+        if full in self.characters:
+            return _NONPERSON  # 'Charlie Spring ... tells Nick, "..."': a line of dialogue, not a person's
         return full or _NONPERSON  # "Netflix said": a name we cannot tie to a person
 
     def sentence_subject(self, para: int, upto: int, pronoun: str) -> str | None:
@@ -641,6 +644,8 @@ def _partial_speaker(pre_sentence: str, speakers: _Speakers, para: int, offset: 
         opens = m.start() == start and is_full_name(name)  # "Alice Oseman also marked it, writing that"
         if full is None or (speakers.index.persons.get(full, 0) < 2 and not opens):
             continue  # not a known person: keep looking ("When asked about Heartstopper...")
+        if full in speakers.characters:
+            return None  # a character's words are dialogue
         return full if _REPORTING_RE.search(pre_sentence, m.end()) else None
     return None
 
@@ -719,14 +724,17 @@ def find_quotes(
     mentions: list[tuple[int, int, str]],
     subjects: list[tuple[int, int, str]] | None = None,
     title: str = "",
+    characters: set[str] | frozenset[str] = frozenset(),
 ) -> list[Quote]:
     """Quotations with canonical speakers, in reading order (rules in the module docstring). `title` is the
-    article's `title:` line, read for a headline quotation when the article has no headline paragraph."""
+    article's `title:` line, read for a headline quotation when the article has no headline paragraph.
+    `characters` are the article's cast characters (not people: their lines of dialogue are nobody's)."""
     vox = vox_pops(paragraphs, index)
     if vox:
         mentions = sorted(mentions + vox)
         subjects = sorted((subjects or []) + vox)
     speakers = _Speakers(index, mentions, subjects or [])
+    speakers.characters = frozenset(characters)
     speakers.vox = {name for _, _, name in vox}
     speakers.initialled = initialled_names(p.text for p in paragraphs)
     speakers.texts = {p.index: p.text for p in paragraphs if not p.is_headline}

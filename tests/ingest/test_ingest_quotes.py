@@ -817,3 +817,20 @@ def test_a_link_title_with_a_misspelt_full_name_is_the_first_spelling():
         ("Mara Quintero", "I cried writing the last page"),
         ("Mara Quintero", "We are going somewhere new"),
     ]
+
+
+def test_a_characters_line_of_dialogue_in_a_review_is_nobodys_quote():
+    # Family (round 10): a review quotes what a character says on screen. Characters are not people, so
+    # the line has no speaker, and a quotation paragraph after it does not fall back to a real person.
+    body = (
+        "Heartstopper stars Dev Rao as Rosa Reyes and Ana Lopez as Ben Okafor.\n"
+        '"We wanted the finale to feel earned," creator Mara Quintero told us.\n'
+        "The best scene comes late, when Rosa Reyes, soaked from the rain and shaking, tells her mother, "
+        '"You never once asked me what I wanted."\n'
+        '"I can\'t keep pretending for you," Ben Okafor says to his dad in the next episode.\n'
+        '"It only works if the kids are allowed to be messy," Quintero said.\n'
+    )
+    got = _quotes(body)
+    assert ("Mara Quintero", "We wanted the finale to feel earned") in got
+    assert ("Mara Quintero", "It only works if the kids are allowed to be messy") in got
+    assert [s for s, _ in got] == ["Mara Quintero", "Mara Quintero"]
