@@ -294,6 +294,8 @@ _OPPOSITE_AS_RE = re.compile(
     rf"{{0,3}}{SP}as{SP}{_DESC_BEFORE}(?P<char>{CHAR})"
 )
 _LIST_SPLIT_RE = re.compile(_LIST_SEP)
+# The end of an "Actor as Role, " pair just before a list.
+_AFTER_PAIR_RE = re.compile(rf"{NAME}{SP}as{SP}{_DESC_BEFORE}{CHAR},{SP}$")
 _PLURAL_RELATION_RE = re.compile(rf"{_RELATION}s$")
 # The actor being the last of a list of names ("Jo Bell and Sam Oak return as ..."): the verb is shared.
 _LIST_TAIL_BEFORE_RE = re.compile(rf"(?<![\w'’]){NAME}(?:{SP}(?:and|&)|,){SP}$")
@@ -960,28 +962,46 @@ def _scan_sentence(
 
     has_as = " as " in s
     has_play = _has(s, _PLAY_HINTS)
-    lists = list(_LIST_AS_RE.finditer(s)) if (has_as or has_play) else []
-    if has_as and ", as " in s:
-        lists += _LIST_PAREN_AS_RE.finditer(s)
-    for m in lists:
+
+    def take_list(m: re.Match) -> bool:
+        """Pair a list match's actors and roles; False when it is no paired list."""
         before = _prev_word(s, m.start())
-        if before == "as" or (before[:1].isupper() and not is_stop(before)):
-            continue  # the list would start inside another pair or name
+        if before == "as" or (
+            before[:1].isupper()
+            and not is_stop(before)
+            # "Dev Rao as Isaac, Mia Chen and Lia Kim as Nadia and Tara": after a pair's role and a comma
+            and not (before.endswith(",") and _AFTER_PAIR_RE.search(s, max(0, m.start() - 90), m.start()))
+        ):
+            return False  # the list would start inside another pair or name
         actors = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("actors"))]
         chars = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("chars"))]
         lverb = (m.groupdict().get("lverb") or "as").split()[0]
         if lverb.endswith("s") and lverb != "as":
-            continue  # "Diane, Eddie Marsan plays Geoff": one subject per singular verb, not a list
+            return False  # "Diane, Eddie Marsan plays Geoff": one subject per singular verb, not a list
         if len(chars) == len(actors) + 1 and _NEXT_CLAUSE_VERB_RE.match(s, m.end()):
             chars = chars[:-1]  # "... play Tara and Darcy, and Ana Lopez plays Rosa"
         if len(chars) > len(actors) >= 2 and _comma_clause_after(m.group("chars"), len(actors)):
             chars = chars[: len(actors)]  # "A and B are back as C and D, E returns as F"
-        if len(actors) == len(chars) and all(actors) and all(chars) and not _other_production(s, m.end()):
-            desc = _desc_of(m, context(m.start("chars"))) if "desc" in m.re.groupindex else None
-            if desc and (plural := _PLURAL_RELATION_RE.search(desc)) is not None:
-                desc = desc[: plural.end() - 1]  # "Charlie's parents, Jane and Julio": each a parent
-            for actor, char in zip(actors, chars, strict=True):
-                add(actor, char, desc, m, m.end())
+        if len(actors) != len(chars) or not all(actors) or not all(chars) or _other_production(s, m.end()):
+            return False
+        desc = _desc_of(m, context(m.start("chars"))) if "desc" in m.re.groupindex else None
+        if desc and (plural := _PLURAL_RELATION_RE.search(desc)) is not None:
+            desc = desc[: plural.end() - 1]  # "Charlie's parents, Jane and Julio": each a parent
+        for actor, char in zip(actors, chars, strict=True):
+            add(actor, char, desc, m, m.end())
+        return True
+
+    pos = 0
+    while (has_as or has_play) and (m := _LIST_AS_RE.search(s, pos)) is not None:
+        if take_list(m):
+            pos = m.end()
+        else:
+            # a list may start at a later name of this one ("Rosa Reyes, Dev Rao as Isaac, Mia Chen and
+            # Lia Kim as Nadia and Tara"): retry from the second name on
+            sep = _LIST_SPLIT_RE.search(m.group("actors"))
+            pos = m.start("actors") + (sep.end() if sep else len(m.group("actors")))
+    for m in _LIST_PAREN_AS_RE.finditer(s) if has_as and ", as " in s else ():
+        take_list(m)
     for m in _OPPOSITE_AS_RE.finditer(s) if has_as and " opposite " in s else ():
         actor = clean_name(m.group("actor"))
         if (

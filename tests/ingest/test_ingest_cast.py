@@ -891,3 +891,31 @@ def test_stars_opposite_someone_as_a_role_is_the_subjects_role():
         ("Tom Keller", "Nick"),
         ("Leo Marsh", "Charlie"),
     }
+
+
+def test_a_paired_sub_list_inside_a_list_of_pairs():
+    # Family (round 10): "A as X, B as Y, C and D as Z and W, and E as V": the sub-list pairs by position.
+    got = _cast(
+        "Also back: Ana Lopez as Rosa Reyes, Dev Rao as Isaac Henderson, Mia Chen and Lia Kim as Nadia and "
+        "Tara, and Sam Oak as Felix."
+    )
+    assert set(got) == {
+        ("Ana Lopez", "Rosa Reyes"),
+        ("Dev Rao", "Isaac Henderson"),
+        ("Mia Chen", "Nadia"),
+        ("Lia Kim", "Tara"),
+        ("Sam Oak", "Felix"),
+    }
+    got = _cast(
+        "The returning faces are Tom Keller as Oscar Bright, Mia Chen and Lia Kim as Nadia Jones and Tara "
+        "Jones, plus Sam Oak as Felix."
+    )
+    assert set(got) == {
+        ("Tom Keller", "Oscar Bright"),
+        ("Mia Chen", "Nadia Jones"),
+        ("Lia Kim", "Tara Jones"),
+        ("Sam Oak", "Felix"),
+    }
+    # three actors, two roles: no guess
+    got = _cast("Joining them are Jo Bell, Mia Chen and Lia Kim as Nadia and Tara.")
+    assert not {("Mia Chen", "Nadia"), ("Lia Kim", "Tara"), ("Jo Bell", "Nadia")} & set(got)
