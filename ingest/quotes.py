@@ -36,6 +36,10 @@ Rules (each is tested):
   PARTIAL_MIN_WORDS words (PARTIAL_AFTER_PRONOUN_MIN_WORDS right after a subject pronoun: 'admitting she
   "..."') and the sentence names its speaker with a reporting verb
   (`Oseman noted that ... "always with a feeling of hope..."`); shorter ones are scare quotes.
+- A cast character is not a person: a line of dialogue a review quotes ('Charlie Spring ... tells Nick,
+  "..."') is nobody's quote, and it ends the same-speaker chain.
+- A speaker's honorific or official title ("Cllr", "Councillor", "Dr", "Prof", "Sir", "Dame", "Lord",
+  "Mr"...) is not part of their canonical name when a first name and a surname follow it.
 - Organisations, synopses, statements and tweets are not a person: their quotes and continuations are dropped.
   Nor is an anonymous poster ("one fan wrote", "said one popular reply", "A third simply wrote:"): no quote,
   and the same-speaker chain ends there.
@@ -898,13 +902,41 @@ def find_quotes(
                 out.append(Quote(speaker, quote))
     # "Alice Osman" in a link line after "Alice Oseman" in the story: the first-written spelling.
     twins: dict[str, str] = {}
-    out = [Quote(_first_spelling(q.speaker, index, twins), q.text) for q in out]
+    out = _unique([Quote(_untitled(_first_spelling(q.speaker, index, twins)), q.text) for q in out])
     if (headline := _headline_quote(paragraphs, index, title)) is not None:
-        headline = Quote(_first_spelling(headline.speaker, index, twins), headline.text)
+        headline = Quote(_untitled(_first_spelling(headline.speaker, index, twins)), headline.text)
         said = _norm_words(headline.text)
         # The same words again in the body are one quote; a fragment of a longer body quote is its own.
         if not any(q.speaker == headline.speaker and said == _norm_words(q.text) for q in out):
             out.insert(0, headline)  # reading order: the headline comes first
+    return out
+
+
+# Honorifics and official titles before a person's name: "Cllr Martin Hale" is Martin Hale.
+_HONORIFICS = frozenset(
+    "cllr councillor councilor dr doctor prof professor sir dame lord lady rev revd reverend baroness baron "
+    "mayor mr mrs ms miss mx judge senator sen rep".split()
+)
+
+
+def _untitled(name: str) -> str:
+    """The speaker's name without a leading honorific ("Cllr Martin Hale", "Sir Leo Hart", "Dr. Ana Ruiz"
+    -> the name), when a first name and a surname remain; a title before one name ("Lady Gaga", "Mr
+    Farouk") is part of all the name there is and stays."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 2 and words[k].rstrip(".").lower() in _HONORIFICS:
+        k += 1  # "Rt Hon" is not handled; "Prof Sir Ian Hart" is
+    return " ".join(words[k:]) if k else name
+
+
+def _unique(quotes: list[Quote]) -> list[Quote]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for q in quotes:
+        if (q.speaker, q.text) not in seen:
+            seen.add((q.speaker, q.text))
+            out.append(q)
     return out
 
 

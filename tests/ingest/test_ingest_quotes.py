@@ -834,3 +834,27 @@ def test_a_characters_line_of_dialogue_in_a_review_is_nobodys_quote():
     assert ("Mara Quintero", "We wanted the finale to feel earned") in got
     assert ("Mara Quintero", "It only works if the kids are allowed to be messy") in got
     assert [s for s, _ in got] == ["Mara Quintero", "Mara Quintero"]
+
+
+def test_honorific_titles_are_not_part_of_the_speakers_name():
+    # Family (round 10): local news names officials with a title ('said Cllr Ada Pryce', 'Councillor Tom
+    # Vale said', 'Sir Leo Hart', 'Dr. Nia Quayle'): the speaker is the person's name; a later 'Dr Quayle'
+    # is the same person.
+    body = (
+        "Filming took over the harbour for a week last spring.\n"
+        '"The town has never been busier," said Cllr Ada Pryce.\n'
+        'Councillor Tom Vale, who chairs the tourism board, said: "Bookings are up by a third."\n'
+        'Sir Leo Hart added: "It is a gift to every cafe on the front."\n'
+        'Dr. Nia Quayle, a local historian, said: "The pier has seen three films now."\n'
+        '"Visitors keep asking where the bench is," said Dr Quayle.\n'
+        '"We are thrilled for the whole town," Pryce said later.\n'
+    )
+    got = _quotes(body)
+    assert got == [
+        ("Ada Pryce", "The town has never been busier"),
+        ("Tom Vale", "Bookings are up by a third."),
+        ("Leo Hart", "It is a gift to every cafe on the front."),
+        ("Nia Quayle", "The pier has seen three films now."),
+        ("Nia Quayle", "Visitors keep asking where the bench is"),
+        ("Ada Pryce", "We are thrilled for the whole town"),
+    ]
