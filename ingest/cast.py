@@ -293,6 +293,17 @@ _OPPOSITE_AS_RE = re.compile(
     rf"|appear|appeared|returns|returned){SP}opposite{SP}(?P<other>{NAME})(?:(?:,{SP}|{SP}(?:and|&){SP}){NAME})"
     rf"{{0,3}}{SP}as{SP}{_DESC_BEFORE}(?P<char>{CHAR})"
 )
+# An award for a role: "Olivia Colman was named best guest performer for her turn as Sarah", "Jo Bell
+# picked up the prize for best supporting actor for his performance as Isaac". Only verbs of the subject's
+# own award, and no second person in between ("won praise from Sam Oak for his turn as": whose turn?).
+_AWARD_AS_RE = re.compile(
+    rf"(?P<actor>{NAME}){SP}(?:(?:was|is|has|had|have|been|were|also|just|finally){SP}){{0,3}}"
+    rf"(?:named|won|wins|win|nominated|shortlisted|honou?red|recogni[sz]ed|crowned|picked{SP}up|took{SP}home"
+    rf"|takes{SP}home|scooped|bagged|earned|earns|received|receives|collected|awarded|landed|lands)\b"
+    rf"(?P<gap>(?:(?!{SP}(?:from|with|alongside|and|but|while|opposite|than|over)\b)[^,;:.!?()\n\"“”]){{0,100}}?)"
+    rf"{SP}for{SP}(?:his|her|their){SP}(?:[a-z\-]+{SP})?(?:turn|performance|role|portrayal|work){SP}as{SP}"
+    rf"{_DESC_BEFORE}(?P<char>{CHAR})"
+)
 _LIST_SPLIT_RE = re.compile(_LIST_SEP)
 # The end of an "Actor as Role, " pair just before a list.
 _AFTER_PAIR_RE = re.compile(rf"{NAME}{SP}as{SP}{_DESC_BEFORE}{CHAR},{SP}$")
@@ -1002,6 +1013,10 @@ def _scan_sentence(
             pos = m.start("actors") + (sep.end() if sep else len(m.group("actors")))
     for m in _LIST_PAREN_AS_RE.finditer(s) if has_as and ", as " in s else ():
         take_list(m)
+    for m in _AWARD_AS_RE.finditer(s) if has_as and " for " in s else ():
+        actor = clean_name(m.group("actor"))
+        if is_full_name(actor) and not covered(m.start("char")) and not _other_production(s, m.end("char")):
+            add(actor, m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
     for m in _OPPOSITE_AS_RE.finditer(s) if has_as and " opposite " in s else ():
         actor = clean_name(m.group("actor"))
         if (

@@ -919,3 +919,19 @@ def test_a_paired_sub_list_inside_a_list_of_pairs():
     # three actors, two roles: no guess
     got = _cast("Joining them are Jo Bell, Mia Chen and Lia Kim as Nadia and Tara.")
     assert not {("Mia Chen", "Nadia"), ("Lia Kim", "Tara"), ("Jo Bell", "Nadia")} & set(got)
+
+
+def test_an_award_for_a_turn_as_a_role():
+    # Family (round 10): "X was named ... for her turn as Y", "picked up ... for his performance as Y".
+    got = _cast(
+        "Mia Chen was named outstanding young performer for her turn as Tara's sister Nadia Jones at the "
+        "ceremony. Dev Rao picked up the prize for best supporting actor for his performance as Isaac "
+        "Henderson. Lia Kim was nominated in the guest category for their role as Coach Daly.\n"
+        "Tom Keller won praise from Sam Oak for his turn as Felix. Jo Bell won a Bafta for her turn as Vera "
+        "in Blackwater."
+    )
+    assert got == {
+        ("Mia Chen", "Nadia Jones"): "Tara's sister",
+        ("Dev Rao", "Isaac Henderson"): None,
+        ("Lia Kim", "Coach Daly"): None,
+    }
