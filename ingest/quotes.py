@@ -46,6 +46,11 @@ Rules (each is tested):
 - Transcript labels: "ANA LOPEZ:", "LOPEZ:", "Lopez:", "AL:" open that person's answer; an outlet or
   interviewer label ("EW:", "Q:", "INTERVIEWER:") opens a question. Unlabelled paragraphs after an answer
   continue it when another label follows within QA_CONTINUE_PARAGRAPHS paragraphs.
+- Unmarked Q&A: after a short "This interview has been edited and condensed for clarity." line, question
+  paragraphs (ending in "?") alternate with answers written without quote marks; each answer (its
+  paragraph, plus following ones while another question comes within QA_CONTINUE_PARAGRAPHS) is the
+  interview subject's: the one known person the headline/title (else the standfirst) names. No marker,
+  no question right after it, or no single subject: nothing.
 - Vox pops: a one-name person given an age ("Priya, 15, from Cardiff, ... says") or introduced as a fan,
   student or viewer is a speaker and a mention (pronouns after them mean them).
 - A headline "Outlet's Name: 'quotation'" or "Name says/admits ... 'quotation'" (and a related-article
@@ -63,7 +68,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ingest.model import Quote
-from ingest.names import NAME, TOKEN, NameIndex, clean_name, is_full_name, is_stop
+from ingest.names import NAME, TOKEN, NameIndex, clean_name, is_full_name, is_stop, name_words
 from ingest.text import Paragraph, heading_as_prose, sentence_at, sentence_spans, sentence_start
 
 PARTIAL_MIN_WORDS = 6
@@ -752,10 +757,20 @@ def find_quotes(
     # quotation (already joined into that quote).
     continued: dict[int, str] = {}
     answer_at: int | None = None  # index in `out` of the transcript answer the next paragraph may continue
+    unmarked, in_unmarked = _unmarked_answers(paragraphs, index, speakers.characters, title)
     for pos, para in enumerate(paragraphs):
         if para.is_headline:
             continue
         text = para.text
+        if pos in in_unmarked:
+            # An unmarked Q&A after an "edited for clarity" line: questions are the interviewer's, answers
+            # the subject's, whatever quote marks they hold.
+            if (answer := unmarked.get(pos)) is not None:
+                speakers.said(answer.speaker, para.index, 0)
+                if (answer.speaker, answer.text) not in seen:
+                    seen.add((answer.speaker, answer.text))
+                    out.append(answer)
+            continue
         labelled = _is_label(text, index)
         if labelled and (qa := _qa_answer(text, index)) is not None:
             speaker, answer = qa
@@ -910,6 +925,94 @@ def find_quotes(
         if not any(q.speaker == headline.speaker and said == _norm_words(q.text) for q in out):
             out.insert(0, headline)  # reading order: the headline comes first
     return out
+
+
+# "This interview has been edited and condensed for clarity.": an unmarked Q&A (questions ending in "?",
+# answers without quote marks) may follow.
+_EDITED_RE = re.compile(
+    r"\b(?:edited|condensed)\b[^.\n]{0,60}?\bfor[ \t]+(?:\w+[ \t]+(?:and|&)[ \t]+)?"
+    r"(?:clarity|length|brevity|space|readability|concision)\b",
+    re.IGNORECASE,
+)
+EDITED_MARKER_MAX_CHARS = 200
+QUESTION_MAX_WORDS = 80
+
+
+def _is_question(text: str) -> bool:
+    core = text.strip(" \t*_" + _DOUBLE_MARKS)
+    return core.endswith("?") and _words(core) <= QUESTION_MAX_WORDS
+
+
+def _interview_subject(
+    paragraphs: list[Paragraph], index: NameIndex, characters: frozenset[str], title: str
+) -> str | None:
+    """The one known person an interview's headline and `title:` line name (else its first body paragraph,
+    the standfirst): None when they name nobody or more than one person."""
+    people = [p for p, pr in index.persons.items() if pr >= 2 and p not in characters]
+    head = " ".join(p.text for p in paragraphs if p.is_headline) + " " + title
+    body = next((p.text for p in paragraphs if not p.is_headline), "")
+    for text in (head, body):
+        named = {p for p in people if _names_in(text, p)}
+        if named:
+            return named.pop() if len(named) == 1 else None
+    return None
+
+
+def _names_in(text: str, person: str) -> bool:
+    """`text` names `person` by full name or surname (a whole word)."""
+    words = name_words(person)
+    for form in (person, words[-1] if words else ""):
+        if len(form) >= 3 and (k := text.find(form)) >= 0:
+            end = k + len(form)
+            if (k == 0 or not text[k - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                return True
+    return False
+
+
+def _unmarked_answers(
+    paragraphs: list[Paragraph], index: NameIndex, characters: frozenset[str], title: str
+) -> tuple[dict[int, Quote], set[int]]:
+    """({position: the subject's answer}, every position of the Q&A) for an unmarked Q&A: after a short
+    "edited (and condensed) for clarity/length" line, a question paragraph (ending in "?") opens it; the
+    paragraph after each question is the interview subject's answer, and further paragraphs continue it
+    only while another question follows within QA_CONTINUE_PARAGRAPHS paragraphs. A transcript label or
+    any other paragraph where a question should be ends it. Nothing without the marker and one subject."""
+    marker = next(
+        (
+            pos
+            for pos, p in enumerate(paragraphs)
+            if not p.is_headline and len(p.text) <= EDITED_MARKER_MAX_CHARS and _EDITED_RE.search(p.text)
+        ),
+        None,
+    )
+    if marker is None or marker + 2 >= len(paragraphs) or not _is_question(paragraphs[marker + 1].text):
+        return {}, set()
+    subject = _interview_subject(paragraphs, index, characters, title)
+    if subject is None:
+        return {}, set()
+    answers: dict[int, Quote] = {}
+    covered: set[int] = set()
+    pos, n = marker + 1, len(paragraphs)
+    while pos < n and _is_question(paragraphs[pos].text) and not _is_label(paragraphs[pos].text, index):
+        covered.add(pos)
+        pos += 1
+        start, parts = pos, []
+        while pos < n and not _is_question(text := paragraphs[pos].text) and not _is_label(text, index):
+            if parts and not any(
+                _is_question(p.text) for p in paragraphs[pos + 1 : pos + 1 + QA_CONTINUE_PARAGRAPHS]
+            ):
+                break  # the writer's closing line after the last answer
+            parts.append(_clean_quote(text).strip(_DOUBLE_MARKS))
+            pos += 1
+            if sum(map(len, parts)) > MAX_QUOTE_CHARS:
+                break
+        if not parts:
+            break
+        answer = " ".join(parts)
+        covered.update(range(start, pos))
+        if _words(answer) >= 2 and len(answer) <= MAX_QUOTE_CHARS:
+            answers[start] = Quote(subject, answer)
+    return answers, covered
 
 
 # Honorifics and official titles before a person's name: "Cllr Martin Hale" is Martin Hale.

@@ -858,3 +858,54 @@ def test_honorific_titles_are_not_part_of_the_speakers_name():
         ("Nia Quayle", "Visitors keep asking where the bench is"),
         ("Ada Pryce", "We are thrilled for the whole town"),
     ]
+
+
+QA_MARKED = (
+    "Ana Lopez Is Ready For Her Close-Up\n"
+    "Ana Lopez, who plays Rosa Reyes, talks about the final season.\n"
+    "Lopez grew up in Leeds and joined the cast at sixteen.\n"
+    '"I still can\'t believe any of it happened," Lopez says.\n'
+    "This conversation has been edited for length and clarity.\n"
+)
+
+
+def _qa_quotes(body: str) -> list[tuple[str, str]]:
+    facts = extract_article(body, "q.txt")
+    return [(q.speaker, q.text) for q in facts.quotes]
+
+
+def test_unmarked_answers_after_an_edited_for_clarity_line_are_the_subjects_quotes():
+    # Family (round 10): after 'This interview has been edited and condensed for clarity.' the article
+    # alternates questions (ending in '?') and answers without quote marks; each answer is the interview
+    # subject's. An answer may run over two paragraphs before the next question; the paragraph after the
+    # last answer (no question follows) is the writer's again.
+    got = _qa_quotes(
+        QA_MARKED + "How did the first read-through go?\n"
+        "Terribly. I dropped my script twice and nobody let me forget it.\n"
+        "Which scene was hardest to film?\n"
+        "The rooftop one, because of the wind.\n"
+        "We did it twelve times and my hair never recovered.\n"
+        "And what comes after this?\n"
+        "Sleep, then a play in Manchester.\n"
+        "Heartstopper is streaming on Netflix now.\n"
+    )
+    assert got == [
+        ("Ana Lopez", "I still can't believe any of it happened"),
+        ("Ana Lopez", "Terribly. I dropped my script twice and nobody let me forget it."),
+        (
+            "Ana Lopez",
+            "The rooftop one, because of the wind. We did it twelve times and my hair never recovered.",
+        ),
+        ("Ana Lopez", "Sleep, then a play in Manchester."),
+    ]
+
+
+def test_unmarked_answers_need_the_marker_and_one_subject():
+    qa = "How did the first read-through go?\nTerribly. I dropped my script twice.\n"
+    # No marker: questions and answers are the writer's prose.
+    no_marker = QA_MARKED.replace("This conversation has been edited for length and clarity.\n", "")
+    assert _qa_quotes(no_marker + qa) == [("Ana Lopez", "I still can't believe any of it happened")]
+    # Two people in the headline: nobody can say whose answers these are.
+    two = QA_MARKED.replace("Ana Lopez Is Ready", "Ana Lopez And Dev Rao Are Ready")
+    two = two.replace("talks about", "and Dev Rao, who plays Ben Okafor, talk about")
+    assert [s for s, _ in _qa_quotes(two + qa)] == ["Ana Lopez"]
