@@ -304,6 +304,18 @@ _AWARD_AS_RE = re.compile(
     rf"{SP}for{SP}(?:his|her|their){SP}(?:[a-z\-]+{SP})?(?:turn|performance|role|portrayal|work){SP}as{SP}"
     rf"{_DESC_BEFORE}(?P<char>{CHAR})"
 )
+# Identity by fame: "Kit Connor, who is Nick Nelson to half the internet" and "strangers still call him
+# Charlie Spring" (the actor is the person the passage is about). Only for the show's own character names.
+_WHO_IS_TO_RE = re.compile(
+    rf"(?P<actor>{NAME}),{SP}who{SP}is{SP}(?:(?:still|forever|simply|just|basically){SP})?(?P<char>{CHAR})"
+    rf"{SP}to{SP}(?=[a-z])"
+)
+_CALLED_RE = re.compile(
+    rf"\b(?:strangers|fans|people|everyone|everybody|viewers|kids|teenagers|audiences|passers-by|many|most)"
+    rf"(?:{SP}(?:still|often|always|now|just|simply|even|sometimes|regularly|usually|mostly)){{0,2}}"
+    rf"{SP}(?:call|calls|called){SP}(?:him|her|them){SP}(?:simply{SP})?(?P<char>{CHAR})"
+    rf"(?![\w'’])"
+)
 _LIST_SPLIT_RE = re.compile(_LIST_SEP)
 # The end of an "Actor as Role, " pair just before a list.
 _AFTER_PAIR_RE = re.compile(rf"{NAME}{SP}as{SP}{_DESC_BEFORE}{CHAR},{SP}$")
@@ -882,7 +894,7 @@ _ANY_HINTS = (
     "role of", "voic", "(", "star", "actor", "actress", "newcomer", "cast",
     "eartstopper", "direct", "wrote", "writes", "written", "creat", "penned", "pens", "produc", "illustrat",
     "compos", "novel", "book", "comic", "spoke", "speaking", "talk", "chat", "sat down", "interviewed",
-    " is ", " series", " show", " drama", "aka ", "AKA ", "a.k.a", "'s ", "’s ",
+    " is ", " series", " show", " drama", "aka ", "AKA ", "a.k.a", "'s ", "’s ", " call",
 )  # fmt: skip
 
 
@@ -1017,6 +1029,23 @@ def _scan_sentence(
         actor = clean_name(m.group("actor"))
         if is_full_name(actor) and not covered(m.start("char")) and not _other_production(s, m.end("char")):
             add(actor, m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
+    for m in _WHO_IS_TO_RE.finditer(s) if ", who is " in s else ():
+        actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
+        if is_full_name(actor) and char and name_words(char)[0].lower() in CHARACTER_HINTS:
+            if not covered(m.start("char")) and not split_title(char)[0]:
+                add(actor, m.group("char"), None, m, m.end("char"), guarded=True)
+    for m in _CALLED_RE.finditer(s) if " call" in s else ():
+        char = clean_name(m.group("char"))
+        if not char or name_words(char)[0].lower() not in CHARACTER_HINTS or covered(m.start("char")):
+            continue
+        # "him" is the sentence's one named person before it ("Joe Locke is explaining why ... call him")
+        names = {
+            n
+            for x in _FULL_NAME_RE.finditer(s, max(0, m.start() - 200), m.start())
+            if is_full_name(n := clean_name(x.group(0)))
+        }
+        if len(names) == 1 and not _QUOTE_CHARS_RE.search(s, max(0, m.start() - 200), m.start()):
+            add(names.pop(), m.group("char"), None, m, m.end("char"), guarded=True)
     for m in _OPPOSITE_AS_RE.finditer(s) if has_as and " opposite " in s else ():
         actor = clean_name(m.group("actor"))
         if (

@@ -935,3 +935,14 @@ def test_an_award_for_a_turn_as_a_role():
         ("Dev Rao", "Isaac Henderson"): None,
         ("Lia Kim", "Coach Daly"): None,
     }
+
+
+def test_identity_by_fame_names_the_actor():
+    # Family (round 10): "X, who is <our character> to half the internet", "fans still call him <character>".
+    got = _article_cast(
+        "Meet the boys\n\n"
+        "Tom Keller, who is Tao Xu to millions of viewers, orders a coffee. Sam Oak, who is Jo Bell to his "
+        "friends, laughs.\n\n"
+        "Dev Rao is explaining why people still call him Isaac Henderson on the bus. His mum calls him Dev.\n"
+    )
+    assert got == {("Tom Keller", "Tao Xu"), ("Dev Rao", "Isaac Henderson")}
