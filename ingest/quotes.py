@@ -23,7 +23,9 @@ Rules (each is tested):
   lower-case word, names no other known person and holds no quotation.
 - A quotation, a short attribution clause and another quotation in one paragraph are ONE quotation
   (`"A," says Locke. "B."`, `"I think," he said, "that..."`): the clause (at most JOIN_MAX_WORDS words,
-  naming nobody else) is not text; A and B are kept exactly as written (A's final comma stays).
+  naming nobody else; an aside ", who ...," / ", where ..." is not counted, and a full stop before a
+  lower-case word, as in "told them. in a statement.", ends nothing) is not text; A and B are kept exactly
+  as written (A's final comma stays).
 - A descriptor (`the star`, `The Doctor Who star, who played X opposite Y,`, `the 20-year-old`) means the
   nearest person named before it outside quotations, prepositional objects and who-clauses, whose known
   age fits; if that person's sentence names another who fits, the quote is left out.
@@ -1210,9 +1212,12 @@ def _continuation(
 
 # What may follow the speaker and verb of an attribution between two quotations: an adverb, an aside or a
 # short phrase ("says Lopez, laughing.", "told me when we spoke last month."), ending the clause.
-_JOIN_TAIL_RE = re.compile(r"[^.!?:;\"“”\n]{0,120}?[.,!?…][ \t]*")
+# A full stop before a lower-case word ends no sentence ('told them. in a statement.', an outlet's name).
+_JOIN_TAIL_RE = re.compile(r"(?:[^.!?:;\"“”\n]|[.!?](?=[ \t]+[a-z])){0,120}?[.,!?…][ \t]*")
 JOIN_MAX_WORDS = 12
-_WHO_ASIDE_RE = re.compile(r",[ \t]*who[ \t][^,]{1,80},")
+# ', who adapted the series from her novels,' / ', where she has lived since 2020.': an aside about the
+# speaker or the setting of the attribution; its words do not count against JOIN_MAX_WORDS.
+_ASIDE_RE = re.compile(r",[ \t]*(?:who|where|whose|when)[ \t][^,.;:!?\"“”\n]{1,160}(?=[,.!?])")
 
 
 def _joins(text: str, spans: list[_Span], speakers: _Speakers, para: int) -> dict[int, int]:
@@ -1235,11 +1240,14 @@ def _joins(text: str, spans: list[_Span], speakers: _Speakers, para: int) -> dic
             m = _attribution(between, 0, inner)
             if m is None or not _after_ok(inner, _words(inner), between, m):
                 break
-            # ', who adapted the series from their own novels,': an aside about the speaker is not clause.
-            aside = _WHO_ASIDE_RE.search(m.group(0))
+            # ', who adapted the series from their own novels,': an aside is not clause.
+            tail = between[m.end() :]
+            aside = _ASIDE_RE.search(between)
+            if aside is not None and aside.start() >= m.end():
+                tail = between[m.end() : aside.start()] + between[aside.end() :]
             if _words(between) - (_words(aside.group(0)) if aside else 0) > JOIN_MAX_WORDS:
                 break
-            if not _JOIN_TAIL_RE.fullmatch(between, m.end()):
+            if not _JOIN_TAIL_RE.fullmatch(tail):
                 break
             if _clause_people(speakers.mentions, para, sp.end + 1 + m.end(), nxt.start):
                 break  # '"Ready?" Lopez asked Ben Okafor. "..."': the clause is about someone else

@@ -909,3 +909,19 @@ def test_unmarked_answers_need_the_marker_and_one_subject():
     two = QA_MARKED.replace("Ana Lopez Is Ready", "Ana Lopez And Dev Rao Are Ready")
     two = two.replace("talks about", "and Dev Rao, who plays Ben Okafor, talk about")
     assert [s for s, _ in _qa_quotes(two + qa)] == ["Ana Lopez"]
+
+
+def test_a_where_aside_or_a_lower_case_word_after_a_full_stop_still_joins_the_quotation():
+    # Family (round 10): '"A," X says over the phone from Leeds, where she has lived since the show began.
+    # "B."' is one quotation (the place aside is about the attribution, not a new sentence of the writer's);
+    # so is '"A," X told them. in a statement. "B."' (a full stop before a lower-case word ends nothing).
+    got = _quotes(
+        INTRO + '"I was terrified on day one," Lopez says by phone from Leeds, where she has been filming '
+        'a stage play for most of the autumn. "Now I miss it every morning."\n'
+        '"Rosa was always the heart of it," Mara Quintero told the site. in an email. "She deserved an '
+        'ending of her own."\n'
+    )
+    assert got == [
+        ("Ana Lopez", "I was terrified on day one, Now I miss it every morning."),
+        ("Mara Quintero", "Rosa was always the heart of it, She deserved an ending of her own."),
+    ]
