@@ -77,7 +77,7 @@ _PLAY_VERB = (
     rf"|(?:takes|take|took|taking){SP}(?:on{SP})?the{SP}role{SP}of|voices|voice|voiced|voicing"
     rf"|back{SP}as|(?:appears|appear|appeared|appearing){SP}as"
     # a cameo is a role too: "makes a brief cameo as", "has a cameo as", "cameos as", "pops up as"
-    rf"|(?:makes|make|made|making|has|have|had|having)(?:{SP}(?:a|an))?{SP}(?:[a-z\-]+{SP}){{0,2}}?"
+    rf"|(?:makes|make|made|making|has|have|had|having)(?:{SP}(?:a|an))?{SP}(?:[a-z\-]+{SP}){{0,3}}?"
     rf"(?:cameo|appearance)s?{SP}as|(?:cameos|cameo|cameoed|cameoing){SP}as"
     rf"|(?:pops|pop|popped|popping|turns|turn|turned|turning|shows|show|showed|showing){SP}up{SP}as"
     # "Newcomer Darragh Hand steps into the role of Michael Holden"
@@ -160,7 +160,7 @@ _PLAYS_TAIL = (
     # "Yasmin Finney, from Manchester, takes the role of ...": where the actor is from.
     rf"|,{SP}from{SP}{NAME},"
     # "Lia Kim, who starred in Moonfall as Iris Day, plays ...": a relative clause about another credit.
-    rf"|,{SP}who{SP}(?:(?!plays?\b|portrays?\b|voices?\b|,{SP}and\b|,{SP}who\b)[^;:()\n]){{1,120}}?"
+    rf"|,{SP}who(?:['’]s)?{SP}(?:(?!plays?\b|portrays?\b|voices?\b|,{SP}and\b|,{SP}who\b)[^;:()\n]){{1,120}}?"
     rf",[\"”’]?(?={SP}(?:{_AUX}{SP}){{0,3}}[a-z])"
     # "Jo Bell is the show's big new addition, playing Nora Pike": a clause about the actor, then the role.
     rf"|{SP}(?:is|was|becomes|became){SP}(?:(?!plays?\b|playing\b|portray)[^,;:()\n.\"“”]){{1,80}}?"
@@ -196,8 +196,10 @@ _PLAYED_BY_RE = re.compile(
     rf"{_DESC_BEFORE}(?P<char>{CHAR})(?P<appos>,[^,.;:()\"“”\n]{{1,80}},)?[ \t]*[,(]?[ \t]*"
     rf"(?P<aux>(?:(?:who|is|was|will|be|being|to|now|also|set|going|has|been|are|were|once|again|still"
     rf"|currently|already|later)[ \t]+){{0,5}})"
-    rf"(?:played|portrayed|brought{SP}to{SP}life|embodied|essayed){SP}by{SP}{_ACTOR_EPITHET}"
-    rf"(?P<actor>{NAME})"
+    rf"(?:played|portrayed|brought{SP}to{SP}life|embodied|essayed)"
+    # "played with puppyish energy by": a manner phrase of a few lowercase words
+    rf"(?:{SP}with{SP}(?:(?!by\b)[a-z\-]+{SP}){{0,2}}(?!by\b)[a-z\-]+)?{SP}by{SP}{_ACTOR_EPITHET}"
+    rf"(?P<actor>{NAME})(?![\w'’])"  # not "played by Jo Bell's sister"
 )
 # "Corinna Brown's Tara Jones", "Ash Self's Felix and ...": only when the article marks the actor as an actor
 # or the character as a character elsewhere (otherwise "Jo Bell's Marvel" would be a pair).
@@ -235,7 +237,10 @@ _REVIEW_POSSESSIVE_RE = re.compile(
     rf"(?P<actor>{NAME})['’]s{SP}(?:(?P<adj>(?:{_FUNCTION_WORD}(?!the\b|a\b|an\b)[a-z][a-z\-]*{SP}){{1,2}})"
     rf"|(?P<role>(?:{_FUNCTION_WORD}[a-z][a-z\-]*{SP})?{_FUNCTION_WORD}[a-z][a-z\-]*),{SP})?(?P<char>{CHAR})"
     rf"(?![\w'’])"
-    rf"(?=[ \t]*[,.;:!?)]|[ \t]*$|{SP}(?:and|is|was|remains|carries|gets|steals|makes|brings|feels"
+    # "Mia Chen's wry Darcy quietly steals": an adverb may come before the verb
+    rf"(?=[ \t]*[,.;:!?)]|[ \t]*$|{SP}(?:(?:finally|quietly|still|also|slowly|really|just|mostly"
+    rf"|once{SP}again|again|gradually|eventually|largely|briefly|ultimately|nearly|almost){SP})?"
+    rf"(?:and|is|was|remains|carries|gets|steals|makes|brings|feels"
     rf"|grows|finds|spends|becomes|seems|looks|goes|takes|gives|does|has|sparkles|shines|continues|struggles"
     rf"|learns|tries|wants|needs|faces|deals|navigates|discovers|falls|starts|begins|comes|stays|keeps|emerges"
     rf"|undergoes|battles|wrestles|anchors|grounds|offers|proves|manages|handles|gets|lands|earns|breaks"
@@ -250,9 +255,12 @@ _PRAISE = (
     r"|hilarious|tremendous|superlative|exceptional|poignant|endearing)"
 )
 _PRAISE_AS_RE = re.compile(
-    rf"(?P<actor>{NAME})(?:,{SP}(?:as{SP}ever|once{SP}again|again|too),)?,?{SP}"
-    rf"(?:(?:is|was|has|remains|proves|makes)[ \t]+)?(?:(?:a|an|the|quietly|wonderfully|very|really|so|simply"
-    rf"|typically)[ \t]+)?{_PRAISE}[ \t]+as[ \t]+{_DESC_BEFORE}(?P<char>{CHAR})"
+    rf"(?P<actor>{NAME})(?:,{SP}(?:as{SP}ever|once{SP}again|again|too),"
+    # "Olivia Colman, who won an Oscar for playing Queen Anne in The Favourite, is as lovely as ever as"
+    rf"|,{SP}who(?:['’]s)?{SP}[^,;:()\n\"“”]{{1,120}},)?,?{SP}"
+    rf"(?:(?:is|was|has|remains|proves|makes)[ \t]+)?(?:as[ \t]+)?"
+    rf"(?:(?:a|an|the|quietly|wonderfully|very|really|so|simply|typically)[ \t]+)?{_PRAISE}"
+    rf"(?:[ \t]+as[ \t]+(?:ever|always))?[ \t]+as[ \t]+{_DESC_BEFORE}(?P<char>{CHAR})"
 )
 _PRAISE_HINTS = (
     "excellent", "superb", "terrific", "brilliant", "wonderful", "great", "moving", "magnificent", "delight",
@@ -863,7 +871,7 @@ def _prev_word(s: str, pos: int) -> str:
 
 
 # Cheap substring tests that let a sentence skip the patterns it cannot match (keeps extraction fast).
-_PLAYED_BY_HINTS = ("played by", "portrayed by", "life by", "embodied by", "essayed by")
+_PLAYED_BY_HINTS = ("played by", "portrayed by", "life by", "embodied by", "essayed by", "ed with ")
 _PLAY_HINTS = ("play", "portray", " as ", "role of", "voic")
 _ROLE_HINTS = (
     "creator", "showrunner", "writer", "author", "novelist", "illustrator", "cartoonist", "producer",

@@ -946,3 +946,22 @@ def test_identity_by_fame_names_the_actor():
         "Dev Rao is explaining why people still call him Isaac Henderson on the bus. His mum calls him Dev.\n"
     )
     assert got == {("Tom Keller", "Tao Xu"), ("Dev Rao", "Isaac Henderson")}
+
+
+def test_review_credits_with_asides_adverbs_and_manner_phrases():
+    # Family (round 10): a review's credits with something between actor and role.
+    got = _cast(
+        "Lia Kim plays Tara Jones. Mia Chen's wry Darcy quietly steals every scene, and Tara finally meets "
+        "her match in Leon Price, played with real charm by Sam Oak.\n"
+        "Ruth Okoye, who won a Bafta for playing Vera Cole in Blackwater, is as terrific as ever as Tara's "
+        "mum Helen.\n"
+        "Dev Rao, who's enjoying a big year between Tidewater and Glasshouse, makes a short but sweet "
+        "appearance as Coach Daly."
+    )
+    assert set(got) == {
+        ("Lia Kim", "Tara Jones"),
+        ("Mia Chen", "Darcy"),
+        ("Sam Oak", "Leon Price"),
+        ("Ruth Okoye", "Helen"),
+        ("Dev Rao", "Coach Daly"),
+    }
