@@ -57,8 +57,8 @@ Rules (each is tested):
   student or viewer is a speaker and a mention (pronouns after them mean them).
 - A headline "Outlet's Name: 'quotation'" or "Name says/admits ... 'quotation'" (and a related-article
   line in the body "- Outlet's Name [on <topic>]: 'quotation'") of HEADLINE_MIN_WORDS+
-  words is that one known person's quote, unless a body quote of theirs is the same words (a fragment of a
-  longer body quote is still its own quote).
+  words is that one known person's quote, unless a body quote of theirs is the same words or opens with
+  them (a fragment from inside a longer body quote is still its own quote).
 """
 
 from __future__ import annotations
@@ -923,8 +923,14 @@ def find_quotes(
     if (headline := _headline_quote(paragraphs, index, title)) is not None:
         headline = Quote(_untitled(_first_spelling(headline.speaker, index, twins)), headline.text)
         said = _norm_words(headline.text)
-        # The same words again in the body are one quote; a fragment of a longer body quote is its own.
-        if not any(q.speaker == headline.speaker and said == _norm_words(q.text) for q in out):
+        # The same words again in the body are one quote, so are the opening words of a body quote (the
+        # headline gives its first sentence); a fragment from inside a longer body quote is its own.
+        if not any(
+            q.speaker == headline.speaker
+            and (norm := _norm_words(q.text)) is not None
+            and (norm == said or norm.startswith(said + " "))
+            for q in out
+        ):
             out.insert(0, headline)  # reading order: the headline comes first
     return out
 

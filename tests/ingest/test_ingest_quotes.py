@@ -925,3 +925,16 @@ def test_a_where_aside_or_a_lower_case_word_after_a_full_stop_still_joins_the_qu
         ("Ana Lopez", "I was terrified on day one, Now I miss it every morning."),
         ("Mara Quintero", "Rosa was always the heart of it, She deserved an ending of her own."),
     ]
+
+
+def test_a_headline_quotation_that_opens_a_body_quote_is_that_quote_once():
+    # Family (round 10): the headline (here in title case) gives the first sentence of a body quotation;
+    # it is the same quote, not a second one. Words from inside a longer body quote stay their own quote.
+    body = INTRO + '"Rosa taught me to stop apologising. I needed that more than anyone," Lopez said.\n'
+    assert _quotes(body, headline="Ana Lopez: “Rosa Taught Me to Stop Apologising”") == [
+        ("Ana Lopez", "Rosa taught me to stop apologising. I needed that more than anyone"),
+    ]
+    assert _quotes(body, headline="Ana Lopez: 'I needed that more than anyone'") == [
+        ("Ana Lopez", "I needed that more than anyone"),
+        ("Ana Lopez", "Rosa taught me to stop apologising. I needed that more than anyone"),
+    ]
