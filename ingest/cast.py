@@ -352,6 +352,12 @@ _LEADING_ROLE_RE = re.compile(
     rf"{SP}of)?{SP}{_DESC_BEFORE}(?P<char>{CHAR}){SP}(?:is|will{SP}be|was){SP}{_ACTOR_EPITHET}(?P<actor>{NAME})"
     rf"(?![\w'’])"
 )
+# "Jane and Julio Spring (Georgina Rich and Joseph Balderrama)": two lists paired by position.
+_PAREN_LIST_RE = re.compile(
+    rf"(?<![\w'’])(?P<a>{CHAR}(?:,{SP}{CHAR}){{0,2}},?{SP}(?:and|&){SP}{CHAR})[ \t]*\([ \t]*"
+    rf"(?P<b>{CHAR}(?:,{SP}{CHAR}){{0,2}},?{SP}(?:and|&){SP}{CHAR})[ \t]*\)"
+)
+_PAREN_LIST_SPLIT_RE = re.compile(rf",?{SP}(?:and|&){SP}|,{SP}")
 _PAREN_RE = re.compile(rf"(?P<a>{CHAR})[ \t]*\([ \t]*(?P<b>{CHAR})[ \t]*\)")
 _DESC_TAIL_RE = re.compile(rf"{_DESC}[ \t]*,?[ \t]*$")
 _DESC_AFTER_RE = re.compile(
@@ -1253,6 +1259,26 @@ def _scan_sentence(
             desc = _desc_of(m, context(m.start()))
         add(m.group("actor"), char, desc, m, char_end)
 
+    for m in _PAREN_LIST_RE.finditer(s) if "(" in s and (" and " in s or " & " in s) else ():
+        sides = [[clean_name(x) for x in _PAREN_LIST_SPLIT_RE.split(m.group(g))] for g in ("a", "b")]
+        if len(sides[0]) != len(sides[1]) or not all(all(side) for side in sides):
+            continue
+        if _prev_word(s, m.start())[:1].isupper() and not is_stop(_prev_word(s, m.start())):
+            continue  # the list would start inside a name
+        for side in sides:
+            # "Jane and Julio Spring": first names before one family name share it
+            words = [name_words(n) for n in side]
+            one_name = all(len(w) == 1 for w in words[:-1]) and not any(split_title(n)[0] for n in side)
+            if len(words[-1]) == 2 and one_name:
+                side[:-1] = [f"{n} {words[-1][-1]}" for n in side[:-1]]
+        pairs = list(zip(*sides, strict=True))
+        if any(norm_key(a) == norm_key(b) for a, b in pairs):
+            continue
+        for a, b in pairs:
+            f.parens.append(_Paren(a, b, None, None, sentence_no, order, m.start(), m.end()))
+            tag(order, m.start(), m.end())
+            order += 1
+        claimed[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     last: _Paren | None = None
     for m in _PAREN_RE.finditer(s) if "(" in s else ():
         a, b = clean_name(m.group("a")), clean_name(m.group("b"))

@@ -965,3 +965,24 @@ def test_review_credits_with_asides_adverbs_and_manner_phrases():
         ("Ruth Okoye", "Helen"),
         ("Dev Rao", "Coach Daly"),
     }
+
+
+def test_paired_lists_in_parentheses_with_a_shared_family_name():
+    # Family (round 10): "Jane and Julio Spring (Georgina Rich and Joseph Balderrama)".
+    got = _cast(
+        "Ben and Rosa Hope (Tom Keller and Lia Kim) finally visit the school.\n"
+        "Tara and Darcy (Mia Chen and Jo Bell) get engaged. Dev Rao and Sam Oak (Isaac and Felix) share a "
+        "scene.\n"
+        "Elle, Tao and Imogen (Ana Lopez, Leo Marsh and Priya Raman) go to Paris."
+    )
+    assert set(got) == {
+        ("Tom Keller", "Ben Hope"),
+        ("Lia Kim", "Rosa Hope"),
+        ("Mia Chen", "Tara"),
+        ("Jo Bell", "Darcy"),
+        ("Dev Rao", "Isaac"),
+        ("Sam Oak", "Felix"),
+        ("Ana Lopez", "Elle"),
+        ("Leo Marsh", "Tao"),
+        ("Priya Raman", "Imogen"),
+    }
