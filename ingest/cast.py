@@ -75,6 +75,9 @@ _PLAY_VERB = (
     rf"|(?:joins|join|joined|joining){SP}(?:the{SP}(?:cast|show|series){SP})?"
     rf"(?:(?:this|next|for{SP}(?:the{SP})?[a-z]+|in{SP}the{SP}[a-z]+){SP}(?:season|series){SP}(?:[a-z]+{SP})?)?as"
     rf"|(?:takes|take|took|taking){SP}(?:on{SP})?the{SP}role{SP}of|voices|voice|voiced|voicing"
+    # "landed the role of", "won the lead part of"
+    rf"|(?:landed|lands|land|landing|won|wins|secured|secures|bagged|nabbed|snagged|scored)"
+    rf"{SP}the{SP}(?:(?:lead|leading|title|main|starring|recurring|guest){SP})?(?:role|part){SP}of"
     rf"|back{SP}as|(?:appears|appear|appeared|appearing){SP}as"
     # a cameo is a role too: "makes a brief cameo as", "has a cameo as", "cameos as", "pops up as"
     rf"|(?:makes|make|made|making|has|have|had|having)(?:{SP}(?:a|an))?{SP}(?:[a-z\-]+{SP}){{0,3}}?"
@@ -323,6 +326,13 @@ _CALLED_RE = re.compile(
     rf"(?:{SP}(?:still|often|always|now|just|simply|even|sometimes|regularly|usually|mostly)){{0,2}}"
     rf"{SP}(?:call|calls|called){SP}(?:him|her|them){SP}(?:simply{SP})?(?P<char>{CHAR})"
     rf"(?![\w'’])"
+)
+# An audition for a role ("Yasmin Finney first read for the role of Elle Argent"): the actor may not have got
+# it, so it is kept only when the article pairs neither the actor nor the role with anyone else.
+_AUDITION_RE = re.compile(
+    rf"(?P<actor>{NAME}){SP}(?:(?:first|originally|initially|once|had|has|have|was|also|eventually){SP}){{0,2}}"
+    rf"(?:read|auditioned|screen-?tested|self-taped|tried{SP}out){SP}for{SP}(?:the{SP})?(?:role|part){SP}of"
+    rf"{SP}(?P<char>{CHAR})(?![\w'’])"
 )
 _LIST_SPLIT_RE = re.compile(_LIST_SEP)
 # The end of an "Actor as Role, " pair just before a list.
@@ -580,6 +590,7 @@ class CastFindings:
     # treats that name as an actor
     guarded: list[_Raw] = field(default_factory=list)
     epithet: list[_Raw] = field(default_factory=list)  # "Tao actor Jo Bell": kept only for a known character
+    auditions: list[_Raw] = field(default_factory=list)  # "read for the role of": kept only if unopposed
     labelled: list[_Raw] = field(default_factory=list)  # a cast guide's heading + "Played by: Actor"
     possessive_full: list[_Raw] = field(default_factory=list)  # kept only when a fuller name supports it
     shared_surnames: set[str] = field(default_factory=set)
@@ -908,7 +919,7 @@ _ANY_HINTS = (
     "role of", "voic", "(", "star", "actor", "actress", "newcomer", "cast",
     "eartstopper", "direct", "wrote", "writes", "written", "creat", "penned", "pens", "produc", "illustrat",
     "compos", "novel", "book", "comic", "spoke", "speaking", "talk", "chat", "sat down", "interviewed",
-    " is ", " series", " show", " drama", "aka ", "AKA ", "a.k.a", "'s ", "’s ", " call",
+    " is ", " series", " show", " drama", "aka ", "AKA ", "a.k.a", "'s ", "’s ", " call", "part of",
 )  # fmt: skip
 
 
@@ -1060,6 +1071,14 @@ def _scan_sentence(
         }
         if len(names) == 1 and not _QUOTE_CHARS_RE.search(s, max(0, m.start() - 200), m.start()):
             add(names.pop(), m.group("char"), None, m, m.end("char"), guarded=True)
+    for m in _AUDITION_RE.finditer(s) if " for the " in s else ():
+        actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
+        if is_full_name(actor) and _char_ok(char) and not covered(m.start("char")):
+            if not _other_production(s, m.end("char")) and not split_title(actor)[0]:
+                f.auditions.append(_Raw(actor, char, None, order, False, (at[0], at[1] + m.start())))
+                f.actor_cues.add(actor)  # whoever auditions is an actor
+                tag(order, m.start(), m.end())
+                order += 1
     for m in _OPPOSITE_AS_RE.finditer(s) if has_as and " opposite " in s else ():
         actor = clean_name(m.group("actor"))
         if (
@@ -1509,6 +1528,11 @@ def build_cast(
     for r in findings.possessive_full:
         if r.actor not in crew and r.actor not in non_cast and len(by_first.get(r.character, ())) == 1:
             raws.append(r)
+    audition_orders = set()
+    for r in findings.auditions:
+        if r.actor not in crew and r.actor not in non_cast and r.character not in people_like:
+            raws.append(r)
+            audition_orders.add(r.order)
     raws = _family_names(raws, index, findings.shared_surnames)
 
     # Canonical actor names.
@@ -1524,6 +1548,16 @@ def build_cast(
             continue
         char = findings.kin_bare.get(r.character, r.character)
         resolved.append(_Raw(actor, char, r.description, r.order, r.strong))
+    if audition_orders:
+        # an audition counts only when nothing else in the article casts that actor or that role
+        cast_actors = {r.actor for r in resolved if r.order not in audition_orders}
+        cast_chars = {norm_key(r.character) for r in resolved if r.order not in audition_orders}
+        resolved = [
+            r
+            for r in resolved
+            if r.order not in audition_orders
+            or (r.actor not in cast_actors and norm_key(r.character) not in cast_chars)
+        ]
 
     # Fullest character name per actor: "Nick" + "Nick Nelson" -> "Nick Nelson"; "Farouk" -> "Mr. Farouk".
     def fuller(short: str, long: str) -> bool:
@@ -1605,6 +1639,7 @@ def _drop_other_productions(f: CastFindings) -> CastFindings:
         labelled=kept(f.labelled),
         is_pairs=kept(f.is_pairs),
         epithet=kept(f.epithet),
+        auditions=kept(f.auditions),
         possessive=kept(f.possessive),
         possessive_full=kept(f.possessive_full),
         parens=[p for p in f.parens if keep(p.order, p.a) and keep(p.order, p.b)],

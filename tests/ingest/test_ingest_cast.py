@@ -986,3 +986,20 @@ def test_paired_lists_in_parentheses_with_a_shared_family_name():
         ("Leo Marsh", "Tao"),
         ("Priya Raman", "Imogen"),
     }
+
+
+def test_landing_or_reading_for_a_role():
+    # Family (round 10): "landed the role of" is a credit; "read for / auditioned for the role of" only when
+    # the article casts neither that actor nor that role otherwise.
+    got = _cast(
+        "Mia Chen landed the role of Nadia Jones at nineteen. When Sam Oak first auditioned for the part of "
+        "Felix Moore, he was seventeen.\n"
+        "Jo Bell read for the role of Tara Jones, but Lia Kim got it. Lia Kim plays Tara Jones.\n"
+        "Dev Rao auditioned for the role of Isaac Henderson; today he plays Coach Daly."
+    )
+    assert set(got) == {
+        ("Mia Chen", "Nadia Jones"),
+        ("Sam Oak", "Felix Moore"),
+        ("Lia Kim", "Tara Jones"),
+        ("Dev Rao", "Coach Daly"),
+    }
