@@ -4,7 +4,10 @@ Pattern families: `Actor as Character`, `Actor plays / stars as / will play / is
 `Actor, who plays Character`, `Character, played by Actor`, `Character will be played by Actor`,
 `Character (Actor)` / `Actor (Character)` (order decided from cues elsewhere in the article), lists of any of
 these, `Character – Actor` cast-list lines, relational descriptors (`his older brother David (Jack Barton)`)
-and descriptions after (`Mr. Farouk (Nima Taleghani) will be a new teacher at Truham`).
+and descriptions after (`Mr. Farouk (Nima Taleghani) will be a new teacher at Truham`), paired lists
+(`A and B as C and D`, `C and D Spring (A and B)`), `A, who stars opposite B as C` (C is A's), awards (`named
+best guest performer for her turn as C`) and auditions (`read for the role of C`, kept only when unopposed).
+Each `X plays Y` of a series of clauses pairs on its own: a singular verb never takes a list of actors.
 
 A role in another production is not our cast: pairs led by `opposite <actor> as` in a sentence about
 another title, `fans will know X as Y`, or inside a `Where have I seen X before?` section are dropped unless
