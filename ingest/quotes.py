@@ -52,7 +52,8 @@ Rules (each is tested):
   paragraphs (ending in "?") alternate with answers written without quote marks; each answer (its
   paragraph, plus following ones while another question comes within QA_CONTINUE_PARAGRAPHS) is the
   interview subject's: the one known person the headline/title (else the standfirst) names. No marker,
-  no question right after it, or no single subject: nothing.
+  no question right after it, or no single subject: nothing. A paragraph with a marked, attributed
+  quotation ('"Wet, mostly," she said.') is the writer's prose and ends the Q&A.
 - Vox pops: a one-name person given an age ("Priya, 15, from Cardiff, ... says") or introduced as a fan,
   student or viewer is a speaker and a mention (pronouns after them mean them).
 - A headline "Outlet's Name: 'quotation'" or "Name says/admits ... 'quotation'" (and a related-article
@@ -977,6 +978,14 @@ def _names_in(text: str, person: str) -> bool:
     return False
 
 
+def _attributed(text: str) -> bool:
+    """A quotation in `text` is followed by its attribution ('"...," she said')."""
+    for sp in _spans(text)[:8]:
+        if sp.closed and _attribution(text, sp.end + 1, text[sp.start + 1 : sp.end]) is not None:
+            return True
+    return False
+
+
 def _unmarked_answers(
     paragraphs: list[Paragraph], index: NameIndex, characters: frozenset[str], title: str
 ) -> tuple[dict[int, Quote], set[int]]:
@@ -1010,6 +1019,8 @@ def _unmarked_answers(
                 _is_question(p.text) for p in paragraphs[pos + 1 : pos + 1 + QA_CONTINUE_PARAGRAPHS]
             ):
                 break  # the writer's closing line after the last answer
+            if _DOUBLE_RE.search(text) and _attributed(text):
+                break  # '"Wet, mostly," she said.': the writer's prose with a marked quotation
             parts.append(_clean_quote(text).strip(_DOUBLE_MARKS))
             pos += 1
             if sum(map(len, parts)) > MAX_QUOTE_CHARS:

@@ -909,6 +909,12 @@ def test_unmarked_answers_need_the_marker_and_one_subject():
     two = QA_MARKED.replace("Ana Lopez Is Ready", "Ana Lopez And Dev Rao Are Ready")
     two = two.replace("talks about", "and Dev Rao, who plays Ben Okafor, talk about")
     assert [s for s, _ in _qa_quotes(two + qa)] == ["Ana Lopez"]
+    # A paragraph with a marked, attributed quotation is the writer's prose: the usual rules read it.
+    prose = 'How did the first read-through go?\n"Terribly," she laughs, "I dropped my script twice."\n'
+    assert _qa_quotes(QA_MARKED + prose) == [
+        ("Ana Lopez", "I still can't believe any of it happened"),
+        ("Ana Lopez", "Terribly, I dropped my script twice."),
+    ]
 
 
 def test_a_where_aside_or_a_lower_case_word_after_a_full_stop_still_joins_the_quotation():
