@@ -28,6 +28,7 @@ from ingest.model import CastPair, Person
 from ingest.names import (
     CHAR,
     CHARACTER_HINTS,
+    FREE_TOKEN,
     NAME,
     SP,
     TOKEN,
@@ -345,7 +346,7 @@ _PLURAL_RELATION_RE = re.compile(rf"{_RELATION}s$")
 _LIST_TAIL_BEFORE_RE = re.compile(rf"(?<![\w'’]){NAME}(?:{SP}(?:and|&)|,){SP}$")
 # "Jane and Julio Spring": first names sharing one family name (support for a family descriptor's surname).
 _SHARED_SURNAME_RE = re.compile(
-    rf"(?<![\w'’])(?P<a>{TOKEN})(?:,{SP}(?P<b>{TOKEN}))?,?{SP}(?:and|&){SP}(?P<c>{TOKEN}){SP}(?P<sur>{TOKEN})"
+    rf"(?P<a>{FREE_TOKEN})(?:,{SP}(?P<b>{TOKEN}))?,?{SP}(?:and|&){SP}(?P<c>{TOKEN}){SP}(?P<sur>{TOKEN})"
     rf"(?![\w'’]|{SP}{TOKEN})"
 )
 # Relations that share the family name of the person they belong to.

@@ -20,6 +20,10 @@ TOKEN = rf"[{_UP}](?:['’][{_UP}])?[{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}][{_LO
 _PARTICLE = r"(?:de|van|von|der|den|da|del|della|di|du|le|la|ter|bin|al|dos|das)"
 _SP = r"[ \t\u00a0]+"
 # Up to four words; particles only between words ("Thibault de Montalembert").
+# TOKEN not preceded by a word character or an apostrophe, i.e. `(?<![\w'’]){TOKEN}`, written with the
+# capital first and the look-behind after it: a pattern that opens with a character class lets the regex
+# engine skip straight to the next capital instead of trying every position.
+FREE_TOKEN = rf"[{_UP}](?<![\w'’].)" + TOKEN.removeprefix(f"[{_UP}]")
 NAME = rf"{TOKEN}(?:(?:{_SP}{_PARTICLE}){{0,2}}{_SP}{TOKEN}){{0,3}}"
 TITLE = (
     r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Doctor|Coach|Professor|Prof|Sir|Dame|Aunt|Auntie|Uncle|Nana|Grandma|Grandad"

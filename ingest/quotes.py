@@ -71,7 +71,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ingest.model import Quote
-from ingest.names import NAME, TOKEN, NameIndex, clean_name, is_full_name, is_stop, name_words
+from ingest.names import FREE_TOKEN, NAME, TOKEN, NameIndex, clean_name, is_full_name, is_stop, name_words
 from ingest.text import Paragraph, heading_as_prose, sentence_at, sentence_spans, sentence_start
 
 PARTIAL_MIN_WORDS = 6
@@ -238,12 +238,15 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z]")
 
 # Vox pops: "Priya, 15, from Cardiff, ... says", "Priya (15) says", "student Callum": a person with one name.
 _VOX_AGE_RE = re.compile(
-    rf"(?<![\w'’])(?P<name>{TOKEN})(?:,[ \t]*\d{{1,2}}[ \t]*,|[ \t]*\([ \t]*\d{{1,2}}[ \t]*\))"
+    rf"(?P<name>{FREE_TOKEN})(?:,[ \t]*\d{{1,2}}[ \t]*,|[ \t]*\([ \t]*\d{{1,2}}[ \t]*\))"
 )
 _VOX_ROLE_RE = re.compile(
     rf"\b(?:[Ff]an|[Ss]uperfan|[Ss]tudent|[Vv]iewer|[Pp]upil|[Rr]eader|[Tt]eenager|[Ss]upporter)"
     rf"[ \t]+(?P<name>{TOKEN})\b(?![ \t]+[A-Z])"
 )
+# Cheap necessary parts of the two vox-pop patterns (an age's digits; each role word's tail).
+_VOX_AGE_HINT_RE = re.compile(r"[,(][ \t]*\d")
+_VOX_ROLE_HINTS = ("fan", "Fan", "tudent", "iewer", "upil", "eader", "eenager", "upporter")
 _UPPER_WORD_END_RE = re.compile(r"[A-Z][\w'’\-]*[ \t]+$")
 
 
@@ -257,8 +260,9 @@ def vox_pops(paragraphs: list[Paragraph], index: NameIndex) -> list[tuple[int, i
             continue
         text = para.text
         sents = None
-        found = [(m, True) for m in _VOX_AGE_RE.finditer(text)]
-        found += [(m, False) for m in _VOX_ROLE_RE.finditer(text)]
+        found = [(m, True) for m in _VOX_AGE_RE.finditer(text)] if _VOX_AGE_HINT_RE.search(text) else []
+        if any(h in text for h in _VOX_ROLE_HINTS):
+            found += [(m, False) for m in _VOX_ROLE_RE.finditer(text)]
         for m, aged in found[:8]:  # bounded: a paragraph of ages stays cheap
             name = m.group("name")
             start = m.start("name")
@@ -1128,7 +1132,7 @@ def _title_quote(head: str, m: re.Match | None, index: NameIndex) -> Quote | Non
 # "Russell T Davies", "Mary J. Holt": a first name, a middle initial and a surname. The shared name pattern
 # stops at the initial, so these are read here for attributions by surname ("...," Davies said).
 _INITIALLED_RE = re.compile(
-    r"(?<![\w'’.])(?P<first>[A-Z][a-z]{1,20})[ \t]+(?P<initial>(?![AI][ \t.])[A-Z]\.?)[ \t]+"
+    r"(?P<first>[A-Z](?<![\w'’.].)[a-z]{1,20})[ \t]+(?P<initial>(?![AI][ \t.])[A-Z]\.?)[ \t]+"
     r"(?P<last>[A-Z][a-z]{1,20}(?:-[A-Z][a-z]{1,20})?)(?![\w'’-])"
 )
 

@@ -8,7 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest import dates, events, quotes
+from ingest import cast, dates, events, quotes
+from ingest.names import TOKEN
 
 PIECES = [
     "Kit Connor", "Nick Nelson", "Nick", "Mr. Farouk", "Coach Singh", "Jo Bell", "O'Brien", "Élodie Roux",
@@ -89,3 +90,64 @@ def test_speech_verb_before_a_name_needs_its_last_word(s: str, verb: str) -> Non
     for head in (s, f"{s} {verb} ", f"{s} {verb}\t\n"):
         if quotes._VERB_BEFORE_NAME_RE.search(head):
             assert head.rstrip().endswith(quotes._VERB_BEFORE_NAME_ENDINGS), head
+
+
+# Patterns rewritten to open with their first capital (look-behind moved after it): the same matches as the
+# original form, on text made of names, apostrophes, word characters and the patterns' own separators.
+_FREE_TOKEN_OLD = [
+    (
+        cast._SHARED_SURNAME_RE,
+        rf"(?<![\w'’])(?P<a>{TOKEN})(?:,{cast.SP}(?P<b>{TOKEN}))?,?{cast.SP}(?:and|&){cast.SP}(?P<c>{TOKEN})"
+        rf"{cast.SP}(?P<sur>{TOKEN})(?![\w'’]|{cast.SP}{TOKEN})",
+    ),
+    (
+        quotes._VOX_AGE_RE,
+        rf"(?<![\w'’])(?P<name>{TOKEN})(?:,[ \t]*\d{{1,2}}[ \t]*,|[ \t]*\([ \t]*\d{{1,2}}[ \t]*\))",
+    ),
+    (
+        quotes._INITIALLED_RE,
+        r"(?<![\w'’.])(?P<first>[A-Z][a-z]{1,20})[ \t]+(?P<initial>(?![AI][ \t.])[A-Z]\.?)[ \t]+"
+        r"(?P<last>[A-Z][a-z]{1,20}(?:-[A-Z][a-z]{1,20})?)(?![\w'’-])",
+    ),
+]
+_NAMES_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "Jane", "Julio", "Spring", "Russell", "T", "J.", "A", "Davies", "Élodie", "O'Brien", "Priya",
+            " and ", " & ", ", ", ",", " ", "\t", "\n", "'", "’", ".", "x", "_", "7", "15", " (15)", ", 16,",
+            "Mc", "Donald", "-", "Smith-Jones",
+        ]
+    ),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None, derandomize=True)
+@given(_NAMES_TEXT, st.sampled_from(range(len(_FREE_TOKEN_OLD))))
+def test_capital_first_patterns_match_as_before(s: str, k: int) -> None:
+    new, old_source = _FREE_TOKEN_OLD[k]
+    old = re.compile(old_source)
+    assert [(m.span(), m.groupdict()) for m in old.finditer(s)] == [
+        (m.span(), m.groupdict()) for m in new.finditer(s)
+    ], s
+
+
+_VOX_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "fan", "Fan", "superfan", "Superfan", "student", "Student", "viewer", "Viewer", "pupil", "Pupil",
+            "reader", "Reader", "teenager", "Teenager", "supporter", "Supporter", "Priya", "Callum", " ",
+            "\t", ",", "(", ")", "15", "7", " said", "x",
+        ]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(_VOX_TEXT)
+def test_vox_pop_patterns_need_their_hints(s: str) -> None:
+    if quotes._VOX_AGE_RE.search(s):
+        assert quotes._VOX_AGE_HINT_RE.search(s), s
+    if quotes._VOX_ROLE_RE.search(s):
+        assert any(h in s for h in quotes._VOX_ROLE_HINTS), s
