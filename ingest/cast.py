@@ -32,6 +32,7 @@ from ingest.names import (
     NAME,
     SP,
     TOKEN,
+    UPPER,
     NameIndex,
     clean_name,
     is_full_name,
@@ -374,6 +375,29 @@ _PAREN_LIST_RE = re.compile(
 _PAREN_LIST_SPLIT_RE = re.compile(rf",?{SP}(?:and|&){SP}|,{SP}")
 _PAREN_RE = re.compile(rf"(?P<a>{CHAR})[ \t]*\([ \t]*(?P<b>{CHAR})[ \t]*\)")
 _DESC_TAIL_RE = re.compile(rf"{_DESC}[ \t]*,?[ \t]*$")
+# The last word of every _RELATION alternative: a text ends with a _DESC only if its last word is one of these
+# (plural or not) or it holds a possessive ("Nick's ..."). A cheap test before the search, which tries every
+# position of the text.
+_RELATION_LAST_WORDS = frozenset(
+    """friend interest teacher stepbrother step-brother stepsister step-sister stepmum step-mum stepmom
+    step-mom stepdad step-dad stepfather step-father stepmother step-mother half-brother half-sister
+    grandmother grandfather grandma grandad grandpa godmother godfather brother sister sibling twin mum
+    mom mother dad father parent son daughter cousin aunt uncle niece nephew wife husband boyfriend
+    girlfriend partner fiancé fiancée bestie pal classmate teammate bandmate roommate flatmate
+    headteacher student pupil coach captain crush ex rival bully neighbour neighbor date colleague boss
+    tutor mentor headmaster headmistress""".split()
+)
+
+
+def _may_end_with_desc(head: str, last_word: str) -> bool:
+    return (
+        last_word in _RELATION_LAST_WORDS
+        or (last_word[-1:] == "s" and last_word[:-1] in _RELATION_LAST_WORDS)
+        or "'" in head
+        or "’" in head
+    )
+
+
 _DESC_AFTER_RE = re.compile(
     rf"[ \t]*,?[ \t]*(?:who{SP})?(?:will{SP}become|will{SP}be|is{SP}set{SP}to{SP}be|is{SP}going{SP}to{SP}be"
     rf"|becomes|is|was|joins{SP}as|appears{SP}as|will{SP}appear{SP}as){SP}"
@@ -500,7 +524,8 @@ _DASH_LINE_RE = re.compile(
 _BILLING_SPLIT_RE = re.compile(rf"[ \t]+(?=(?:with|and){SP}{CHAR}[ \t]*(?:[–—:]|-[ \t]))")
 _BILLING_RE = re.compile(rf"(?:with|and){SP}")
 _ACTOR_CUE_RE = re.compile(
-    rf"\b(?:star|stars|actor|actress|actors|actresses|co-?stars?|newcomers?|cast{SP}members?|starring"
+    rf"\b(?=[sacnHh])"  # a quick first test: the letters its alternatives start with
+    rf"(?:star|stars|actor|actress|actors|actresses|co-?stars?|newcomers?|cast{SP}members?|starring"
     rf"|[Hh]eartstopper['’]s)[ \t]*,?[ \t]*(?P<n>{NAME})"
 )
 # "Kit Connor, who starred in Rocketman", "Locke, who appears in Agatha All Along": an actor, any role.
@@ -670,17 +695,21 @@ def _char_ok(char: str) -> bool:
 
 # A passage that introduces people: every pair in its paragraph is new unless the pair itself says returning.
 _PARA_NEW_RE = re.compile(
+    r"\b(?=[njc])(?:"  # a quick first test: the letters its alternatives start with
     r"\bnew[ \t]+(?:faces?|cast[ \t]+members?|characters?|additions?|arrivals?|recruits?)\b|\bnewcomers?\b"
     r"|\b(?:join|joins|joining|joined)[ \t]+(?:the[ \t]+)?(?:cast|ensemble|show|series)\b|\bcast[ \t]+as\b"
     r"|\b(?:joins|joining)[ \t]+as\b|\bnewly[ \t]+cast\b"
+    r")"
 )
 # Cues at the pair itself, or nearest before it in its sentence: the nearest decides.
 _PAIR_CUE_RE = re.compile(
+    r"\b(?=[abcfijnr])(?:"  # a quick first test: the letters its alternatives start with
     r"(?P<new>\bnew[ \t]+(?:faces?|cast[ \t]+members?|characters?|additions?|arrivals?|recruits?)\b"
     r"|\bnewcomers?\b|\bnewly[ \t]+cast\b|\bcast[ \t]+as\b|\bintroduc(?:es|ing|ed|e)\b"
     r"|\b(?:join|joins|joining|joined)\b)"
     r"|(?P<old>\breturning\b|\breturns?\b|\breturned\b|\bback[ \t]+as\b|\breprises?\b"
     r"|\breprising\b|\breprised\b|\bagain\b|\bfamiliar\b|\bregulars?\b)"
+    r")"
 )
 _NEW_DESC_RE = re.compile(r"\bnew\b|\bnewcomer\b")
 
@@ -781,7 +810,7 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
             name = clean_name(m.group("n"))
             if is_full_name(name):
                 f.people.append((name, "writer", order))
-        if " and " in text or " & " in text:
+        if (" and " in text or " & " in text) and _SHARED_SURNAME_HINT_RE.search(text):
             for m in _SHARED_SURNAME_RE.finditer(text):
                 for first in (m.group("a"), m.group("b"), m.group("c")):
                     if first and not is_stop(first) and not is_stop(m.group("sur")):
@@ -931,6 +960,39 @@ _ANY_HINTS = (
 # itself (each pattern's own hints are a subset of these), so skipping the others loses nothing.
 _SENTENCE_HINTS = (*_ANY_HINTS, "'s ", "’s ", "appear", "featur", "acted", "acts ", "series", "show", "drama")
 
+# Necessary parts of the costliest sentence patterns, found with a pattern that opens with a literal or a
+# character class (the regex engine jumps to those): when one finds nothing, its pattern cannot match either,
+# so the pattern (which tries a name at every capital letter) is skipped.
+# _PLAYS_RE and _PLAYS_REF_RE: the verb of _PLAY_VERB, without the optional words that may open its last
+# alternative ("reprises her role as" holds "her role as").
+_PLAY_VERB_PREFIX = rf"(?:(?!(?:and|or|but)\b)[a-z]+{SP}){{0,3}}(?:his|her|their)"
+assert _PLAY_VERB.count(_PLAY_VERB_PREFIX) == 1
+_PLAY_VERB_HINT_RE = re.compile(_PLAY_VERB.replace(_PLAY_VERB_PREFIX, "(?:his|her|their)"))
+# _LIST_AS_RE and _LIST_PAREN_AS_RE: the verb, then at least two roles ("as Tara Jones and D..."), as the
+# end of _LIST_AS_RE (every verb of its own ends in "as", "play(s)" or "portray(s)").
+_LIST_AS_HINT_RE = re.compile(
+    rf"[ \t\u00a0](?:as|plays?|portrays?){SP}(?:{_DESC},?{SP})?{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}}"
+    rf"(?=[ \t]*(?:[.,;:)!?]|$)|{SP}(?!(?:as|star|stars|actor|actress|actors)\b)[a-z])"
+)
+# _AS_RE: a capitalised word right before "as" (its actor's last name).
+_AS_HINT_RE = re.compile(rf"{TOKEN}{SP}as{SP}")
+# _POSSESSIVE_PAIR_RE: "Name's Character"; _REVIEW_POSSESSIVE_RE: "Name's ...".
+_POSSESSIVE_HINT_RE = re.compile(rf"{TOKEN}['’]s{SP}")
+_POSSESSIVE_PAIR_HINT_RE = re.compile(rf"{TOKEN}['’]s{SP}[{UPPER}]")
+# _APPOS_CHAR_RE: "... in the Netflix series".
+_APPOS_CHAR_HINT_RE = re.compile(
+    rf"{SP}(?:in|on){SP}(?:the{SP})?(?:(?:hit|Netflix|BBC|teen|new){SP}){{0,2}}(?:Heartstopper|series|show|drama)\b"
+)
+# _ROLE_AFTER_RE: "Name, the/a/an/our ..." (the comma and the article after the name).
+_ROLE_AFTER_HINT_RE = re.compile(rf",{SP}(?:who{SP}is{SP})?(?:the|a|an|our){SP}")
+# _ACTOR_CREDIT_RE: "starred in", "appears opposite".
+_ACTOR_CREDIT_HINT_RE = re.compile(
+    rf"(?:starred|stars|star|appeared|appears|appear|featured|features|acted|acts|played|voiced)"
+    rf"{SP}(?:in|on|opposite|alongside)\b"
+)
+# _SHARED_SURNAME_RE: its end, "and Julio Spring" (a paragraph pattern: it tries a name at every capital).
+_SHARED_SURNAME_HINT_RE = re.compile(rf"(?:and|&){SP}{TOKEN}{SP}{TOKEN}(?![\w'’]|{SP}{TOKEN})")
+
 _CONTEXT = 160
 # Index priority at which a name counts as a known person (see ingest.extract).
 _PERSON_PRIORITY = 3
@@ -1043,8 +1105,9 @@ def _scan_sentence(
             add(actor, char, desc, m, m.end())
         return True
 
+    has_list = (has_as or has_play) and _LIST_AS_HINT_RE.search(s) is not None
     pos = 0
-    while (has_as or has_play) and (m := _LIST_AS_RE.search(s, pos)) is not None:
+    while has_list and (m := _LIST_AS_RE.search(s, pos)) is not None:
         if take_list(m):
             pos = m.end()
         else:
@@ -1052,7 +1115,7 @@ def _scan_sentence(
             # Lia Kim as Nadia and Tara"): retry from the second name on
             sep = _LIST_SPLIT_RE.search(m.group("actors"))
             pos = m.start("actors") + (sep.end() if sep else len(m.group("actors")))
-    for m in _LIST_PAREN_AS_RE.finditer(s) if has_as and ", as " in s else ():
+    for m in _LIST_PAREN_AS_RE.finditer(s) if has_list and ", as " in s else ():
         take_list(m)
     for m in _AWARD_AS_RE.finditer(s) if has_as and " for " in s else ():
         actor = clean_name(m.group("actor"))
@@ -1118,7 +1181,7 @@ def _scan_sentence(
             continue
         if not covered(m.start("char")) and not _other_production(s, m.end("char")):
             add(m.group("actor"), m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
-    for m in _AS_RE.finditer(s) if has_as else ():
+    for m in _AS_RE.finditer(s) if has_as and _AS_HINT_RE.search(s) else ():
         if covered(m.start("char")) or _other_production(s, m.end("char")):
             continue
         if _production_before(s, m.start()):
@@ -1127,8 +1190,10 @@ def _scan_sentence(
         if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
             desc = _description(None, ap.group("desc"), "")
         add(m.group("actor"), m.group("char"), desc, m, m.end("char"))
-    plays = list(_PLAYS_RE.finditer(s)) if has_play else []
-    if has_play and _has(s, _REF_HINTS):
+    # "play" or "portray" in the sentence is itself a match of the verb pre-test (saves running it).
+    has_verb = has_play and ("play" in s or "portray" in s or _PLAY_VERB_HINT_RE.search(s) is not None)
+    plays = list(_PLAYS_RE.finditer(s)) if has_verb else []
+    if has_verb and _has(s, _REF_HINTS):
         plays += _PLAYS_REF_RE.finditer(s)
     for m in plays:
         verb = m.group("verb")
@@ -1198,7 +1263,12 @@ def _scan_sentence(
                 actor = (name, n)
         if actor is not None and not _QUOTE_CHARS_RE.search(s, actor[1].end(), m.start()):
             add(actor[0], m.group("char"), None, actor[1], m.end("char"), guarded=True)
-    appos_char = ", " in s and (" in " in s or " on " in s) and _has(s, _OWN_SHOW_HINTS)
+    appos_char = (
+        ", " in s
+        and (" in " in s or " on " in s)
+        and _has(s, _OWN_SHOW_HINTS)
+        and _APPOS_CHAR_HINT_RE.search(s) is not None
+    )
     for m in _APPOS_CHAR_RE.finditer(s) if appos_char else ():
         if is_full_name(clean_name(m.group("actor"))) and not covered(m.start("char")):
             add(m.group("actor"), m.group("char"), None, m, m.end("char"))
@@ -1208,7 +1278,8 @@ def _scan_sentence(
             f.is_pairs.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
             tag(order, m.start(), m.end())
             order += 1
-    for m in _POSSESSIVE_PAIR_RE.finditer(s) if ("'s " in s or "’s " in s) else ():
+    has_possessive = ("'s " in s or "’s " in s) and _POSSESSIVE_HINT_RE.search(s) is not None
+    for m in _POSSESSIVE_PAIR_RE.finditer(s) if has_possessive and _POSSESSIVE_PAIR_HINT_RE.search(s) else ():
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
         # A surname alone ("Locke's Charlie Spring") is resolved and checked in build_cast.
         surname = " " not in actor and actor.lower() not in CHARACTER_HINTS and not split_title(actor)[0]
@@ -1221,7 +1292,7 @@ def _scan_sentence(
             )
             tag(order, m.start(), m.end())
             order += 1
-    for m in _REVIEW_POSSESSIVE_RE.finditer(s) if ("'s " in s or "’s " in s) else ():
+    for m in _REVIEW_POSSESSIVE_RE.finditer(s) if has_possessive else ():
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
         if (
             is_full_name(actor)
@@ -1313,7 +1384,12 @@ def _scan_sentence(
         desc_before = None
         head = s[max(0, m.start("a") - 70) : m.start("a")]
         last_word = head.rstrip(" \t,").rpartition(" ")[2]
-        if last_word.isalpha() and last_word.islower() and (d := _DESC_TAIL_RE.search(head)) is not None:
+        if (
+            last_word.isalpha()
+            and last_word.islower()
+            and _may_end_with_desc(head, last_word)
+            and (d := _DESC_TAIL_RE.search(head)) is not None
+        ):
             desc_before = _desc_of(d, context(m.start("a") - len(head) + d.start()))
             if desc_before and desc_before.endswith("s"):
                 desc_before = None  # "pupils Charlie (Joe Locke) and Nick (Kit Connor)": shared, not a role
@@ -1336,7 +1412,8 @@ def _scan_sentence(
         f.parens.append(p)
         last = p
 
-    for m in _ACTOR_CREDIT_RE.finditer(s) if _has(s, _CREDIT_HINTS) else ():
+    credit = _has(s, _CREDIT_HINTS) and _ACTOR_CREDIT_HINT_RE.search(s) is not None
+    for m in _ACTOR_CREDIT_RE.finditer(s) if credit else ():
         if name := clean_name(m.group("n")):
             f.actor_cues.add(name)
     for m in _ACTOR_CUE_RE.finditer(s) if _has(s, _CUE_HINTS) else ():
@@ -1370,7 +1447,7 @@ def _scan_people(s: str, f: CastFindings, order: int) -> None:
     if _has(low, _ROLE_HINTS):
         for m in _ROLE_BEFORE_RE.finditer(s):
             add(m.group("n"), m.group("role"))
-        for m in _ROLE_AFTER_RE.finditer(s):
+        for m in _ROLE_AFTER_RE.finditer(s) if _ROLE_AFTER_HINT_RE.search(s) else ():
             if _prev_word(s, m.start()) not in _ROLE_INTRO:  # "as Jack Maddox, a TV presenter": a role
                 add(m.group("n"), m.group("role"))
         if " is " in s:

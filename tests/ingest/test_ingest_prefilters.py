@@ -23,6 +23,79 @@ PIECES = [
 ]  # fmt: skip
 text = st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=14).map("".join)
 
+# Words of the cast patterns' own verbs, so generated text reaches their matches.
+CAST_PIECES = [
+    " stars as ", " returns as ", " returning as ", " landed the role of ", " won the lead part of ",
+    " makes a brief cameo as ", " cameos as ", " pops up as ", " reprises her role as ", " her turn as ",
+    " in the recurring role of ", " joins in a guest arc as ", " respectively as ", " are back as ",
+    " reprise their roles as ", " star as ", " starred in ", " appeared opposite ", " acts on ",
+    ", the ", ", a ", ", who is the ", " writer", " in the Netflix series", " on the hit show", " drama",
+    "Jane", "Julio Spring", " and ", " & ", "Tara Jones", "Darcy Olsson", ", ", "'s ", "’s ", " Nick's mum ",
+    " steals", " is", " and Darcy", ".", " x", "Kit Connor",
+]  # fmt: skip
+cast_text = st.lists(st.sampled_from(CAST_PIECES + PIECES), max_size=14).map("".join)
+
+# (pattern, its pre-test): wherever the pattern matches, the pre-test must too.
+NECESSARY = [
+    (cast._PLAYS_RE, cast._PLAY_VERB_HINT_RE),
+    (cast._PLAYS_REF_RE, cast._PLAY_VERB_HINT_RE),
+    (cast._LIST_AS_RE, cast._LIST_AS_HINT_RE),
+    (cast._LIST_PAREN_AS_RE, cast._LIST_AS_HINT_RE),
+    (cast._POSSESSIVE_PAIR_RE, cast._POSSESSIVE_PAIR_HINT_RE),
+    (cast._REVIEW_POSSESSIVE_RE, cast._POSSESSIVE_HINT_RE),
+    (cast._APPOS_CHAR_RE, cast._APPOS_CHAR_HINT_RE),
+    (cast._ACTOR_CREDIT_RE, cast._ACTOR_CREDIT_HINT_RE),
+    (cast._AS_RE, cast._AS_HINT_RE),
+    (cast._SHARED_SURNAME_RE, cast._SHARED_SURNAME_HINT_RE),
+    (cast._ROLE_AFTER_RE, cast._ROLE_AFTER_HINT_RE),
+]
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(cast_text)
+def test_a_pattern_never_matches_where_its_pre_test_does_not(s: str) -> None:
+    for pattern, hint in NECESSARY:
+        if pattern.search(s):
+            assert hint.search(s), (pattern.pattern[:40], s)
+
+
+def test_the_pre_tests_see_the_matches_they_guard() -> None:
+    # (so the property above is not vacuous: each pattern does match text of these pieces)
+    samples = [
+        "Kit Connor returns as Nick Nelson.", "Jo Bell and Sam Oak star as Tara Jones and Darcy Olsson.",
+        "Jo Bell and Sam Oak, as Tara and Darcy, get a storyline.", "Joe Locke's Charlie Spring",
+        "Mia Chen's wry Darcy steals", "Kit Connor, Nick Nelson in the Netflix series",
+        "Kit Connor starred in Rocketman", "Kit Connor as Nick", "Jane and Julio Spring",
+        "Jo Bell, the writer", "The 20-year-old, who plays Elle",
+        "Jo Bell makes a brief cameo as Coach Hale.", "Sam Oak reprises her role as Tara.",
+    ]  # fmt: skip
+    for pattern, hint in NECESSARY:
+        hits = [x for x in samples if pattern.search(x)]
+        assert hits, pattern.pattern[:60]
+        assert all(hint.search(x) for x in hits)
+
+
+_NAMES = st.sampled_from(["Kit Connor", "Nick", "Mr. Farouk", "Tara Jones", "Élodie Roux", "the"])
+_SEPS = st.sampled_from([", ", " and ", ", and ", " & ", " ", ","])
+_VERBS = st.sampled_from(
+    [" as ", " play ", " plays ", ", as ", " who play ", " respectively as ", " star as ", " as\t",
+     " are expected to return as ", " portrays ", " reprise their roles as ", " as Charlie's parents, "]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None, derandomize=True)
+@given(
+    st.lists(st.tuples(_NAMES, _SEPS), min_size=1, max_size=3),
+    _VERBS,
+    st.lists(st.tuples(_NAMES, _SEPS), max_size=3),
+    st.sampled_from([".", " x", " as", ""]),
+)
+def test_list_patterns_need_their_hint(actors: list, verb: str, roles: list, end: str) -> None:
+    s = "".join(a + b for a, b in actors) + verb + "".join(a + b for a, b in roles) + end
+    for pattern in (cast._LIST_AS_RE, cast._LIST_PAREN_AS_RE):
+        if pattern.search(s):
+            assert cast._LIST_AS_HINT_RE.search(s), s
+
 
 @settings(max_examples=500, deadline=None, derandomize=True)
 @given(text)
@@ -59,6 +132,9 @@ def test_rewritten_patterns_match_as_before(s: str) -> None:
 # Patterns given a quick first-letter test (a lookahead listing the letters their alternatives start with):
 # without it they must match exactly the same, on text made of their own words.
 FIRST_LETTER = [
+    (cast._ACTOR_CUE_RE, r"\b(?=[sacnHh])"),
+    (cast._PARA_NEW_RE, r"\b(?=[njc])"),
+    (cast._PAIR_CUE_RE, r"\b(?=[abcfijnr])"),
     (events._KEYWORDS, r"\b(?=[abcdefghikloprstuw])"),
     (events._PRODUCTION_RE, r"\b(?=[PpFfSsCcWw])"),
     (dates._MONTH_RE, r"\b(?=[ADFJMNOS])"),
@@ -151,3 +227,33 @@ def test_vox_pop_patterns_need_their_hints(s: str) -> None:
         assert quotes._VOX_AGE_HINT_RE.search(s), s
     if quotes._VOX_ROLE_RE.search(s):
         assert any(h in s for h in quotes._VOX_ROLE_HINTS), s
+
+
+def _relation_forms() -> list[str]:
+    """Every spelling _RELATION's alternatives allow (its optional "-" and "e" both ways)."""
+    forms = []
+    for alt in cast._RELATION.removeprefix("(?:").removesuffix(")").split("|"):
+        alt = alt.replace("[ \\t]+", " ")
+        variants = [alt.replace("-?", "-"), alt.replace("-?", "")] if "-?" in alt else [alt]
+        for v in variants:
+            forms += [v[:-1], v[:-2]] if v.endswith("?") else [v]
+    return forms
+
+
+def test_every_relation_has_its_last_word_listed() -> None:
+    forms = _relation_forms()
+    assert len(forms) > 70
+    for form in forms:
+        assert form.split()[-1] in cast._RELATION_LAST_WORDS, form
+        head = f"and his older {form}, "
+        assert cast._DESC_TAIL_RE.search(head), form
+        assert cast._may_end_with_desc(head, form.split()[-1])
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(text, st.sampled_from(["brother", "best friend", "love interest", "teachers", "fiancée", "shy", "x"]))
+def test_a_description_before_a_name_needs_its_last_word(s: str, word: str) -> None:
+    for head in (s, f"{s} {word}", f"{s} his {word}, "):
+        last_word = head.rstrip(" \t,").rpartition(" ")[2]
+        if last_word.isalpha() and last_word.islower() and cast._DESC_TAIL_RE.search(head):
+            assert cast._may_end_with_desc(head, last_word), head
