@@ -150,10 +150,35 @@ _SAY = (
     r"(?:said|says|told|tells|added|adds|explained|explains|recalled|recalls|laughed|laughs|admitted|admits"
     r"|joked|jokes|revealed|reveals|continued|continues|insisted|insists|commented|comments|noted|notes)"
 )
-_QUOTE_SPEAKER_RE = re.compile(
+_QUOTE_SPEAKER_AFTER = (
     rf"[,.!?…][\"”'’][ \t]*(?:{_SAY}{SP}(?:[a-z]+{SP}){{0,2}}(?P<a>{NAME})|(?P<b>{NAME}){SP}{_SAY}\b)"
-    rf"|(?P<c>{NAME}){SP}{_SAY}[ \t]*[:,][ \t]*[\"“]"
 )
+_QUOTE_SPEAKER_BEFORE = rf"(?P<c>{NAME}){SP}{_SAY}[ \t]*[:,][ \t]*[\"“]"
+_QUOTE_SPEAKER_RE = re.compile(rf"{_QUOTE_SPEAKER_AFTER}|{_QUOTE_SPEAKER_BEFORE}")
+# Its two alternatives apart: each opens with a character class, which the regex engine skips ahead to (the
+# alternation opens with neither, so it tries every position); see _quote_speakers.
+_QUOTE_SPEAKER_AFTER_RE = re.compile(_QUOTE_SPEAKER_AFTER)
+_QUOTE_SPEAKER_BEFORE_RE = re.compile(_QUOTE_SPEAKER_BEFORE)
+
+
+def _quote_speakers(text: str) -> list[re.Match]:
+    """The matches of _QUOTE_SPEAKER_RE.finditer(text), found with its two alternatives apart (no position can
+    start both: one opens with punctuation, the other with a capital) and merged as the alternation would."""
+    out: list[re.Match] = []
+    pos = 0
+    after = _QUOTE_SPEAKER_AFTER_RE.search(text)
+    before = _QUOTE_SPEAKER_BEFORE_RE.search(text)
+    while after is not None or before is not None:
+        m = after if before is None or (after is not None and after.start() < before.start()) else before
+        out.append(m)
+        pos = m.end()
+        if after is not None and after.start() < pos:
+            after = _QUOTE_SPEAKER_AFTER_RE.search(text, pos)
+        if before is not None and before.start() < pos:
+            before = _QUOTE_SPEAKER_BEFORE_RE.search(text, pos)
+    return out
+
+
 _EPITHET_HINTS = (" actor ", " actress ", " star ")
 _AKA_HINTS = ("aka ", "AKA ", "a.k.a")
 
@@ -816,8 +841,9 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
                     if first and not is_stop(first) and not is_stop(m.group("sur")):
                         f.shared_surnames.add(norm_key(f"{first} {m.group('sur')}"))
         if '"' in text or "”" in text or "“" in text:
-            for m in _QUOTE_SPEAKER_RE.finditer(text):
-                if name := clean_name(m.group("a") or m.group("b") or m.group("c")):
+            for m in _quote_speakers(text):
+                g = m.groupdict()
+                if name := clean_name(g.get("a") or g.get("b") or g.get("c")):
                     f.quoted_speakers.add(name)
         text = heading_as_prose(text)
         prev_sentence = ""

@@ -257,3 +257,30 @@ def test_a_description_before_a_name_needs_its_last_word(s: str, word: str) -> N
         last_word = head.rstrip(" \t,").rpartition(" ")[2]
         if last_word.isalpha() and last_word.islower() and cast._DESC_TAIL_RE.search(head):
             assert cast._may_end_with_desc(head, last_word), head
+
+
+_QUOTE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "Jo Bell", "Kit Connor", "Alice", ' said', " says", " told", " added", ' "', '"', "”", "“", "'",
+            "’", ",", ".", "!", "?", "…", ":", " ", "\t", " she", " x", "Hi", " the actor",
+        ]
+    ),
+    max_size=16,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(_QUOTE_TEXT)
+def test_quote_speakers_apart_match_the_alternation(s: str) -> None:
+    assert [
+        (m.span(), m.groupdict().get("a"), m.groupdict().get("b"), m.groupdict().get("c"))
+        for m in cast._quote_speakers(s)
+    ] == [(m.span(), m.group("a"), m.group("b"), m.group("c")) for m in cast._QUOTE_SPEAKER_RE.finditer(s)], s
+
+
+def test_quote_speakers_sample() -> None:
+    s = 'Hi," said Jo Bell. Kit Connor said: "Yes." "No," Alice added.'
+    found = [m.group(0) for m in cast._QUOTE_SPEAKER_RE.finditer(s)]
+    assert len(found) == 3
+    assert [m.group(0) for m in cast._quote_speakers(s)] == found
