@@ -39,9 +39,8 @@ Unseen scores (each batch scored by the extractor as it stood BEFORE anyone tune
   to appear in Warfare.' then 'He told Newsbeat: "..."'). Batch 6 quotes went from P .828 R .889
   (24/29/27) to P .871 R 1.0 (27/31/27; the extras are right-speaker second quotations the answers leave
   out); all fixtures from quotes P .970 R .982 (160/165/163) to P .976 R 1.0 (163/167/163).
-Rounds 7-10 (second session) were written by helpers who never read the extractor or the earlier fixtures,
-kept outside the repository (they are scored by hand, not asserted here), each scored before any rule was
-tuned on it:
+Rounds 7-10 (second session; the files r7_* to r10_*) were written by helpers who never read the extractor or
+the earlier fixtures, each scored before any rule was tuned on it, then added here as regression fixtures:
 - round 7 (casting scoop, two-actor magazine interview, tabloid premiere night, Tudum guide, US outlet on the
   film, review naming other credits; rules of 598b6d9): cast P .946 R .791 (53/56/67), quotes P .523 R .767
   (23/44/30; 16 of the extras were second halves of '"A," X said. "B."'), events P .882 R .750 (15/17/20).
