@@ -62,6 +62,7 @@ _PROGRESS_INTERVAL = 0.1  # seconds: at most ~10 progress callbacks a second
 # A reload whose worker sends nothing (no progress, no report) for this long is stopped. Generous: the last
 # step (merging and writing 10 000 articles) sends nothing for ~5 s here.
 RELOAD_STALL_SECONDS = 120.0
+_REBUILD_NICENESS = 10
 _TERM = re.compile(r"\w+")
 _QUOTE_SELECT = (
     "SELECT q.id, p.name, q.text, a.file, a.title, a.date FROM quotes q "
@@ -131,6 +132,10 @@ def _worker_context() -> multiprocessing.context.BaseContext:
 
 def _build_worker(articles_dir: Path, db_path: Path, pipe, extract) -> None:  # pragma: no cover - child
     """Entry point of the rebuild process: build next to the store, send progress and the report back."""
+    # Background work: let the bot's own process (answering fans) win the CPU when both want it. Its pool
+    # workers inherit this.
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(_REBUILD_NICENESS)
 
     def progress(done: int, total: int) -> None:
         pipe.send(("progress", done, total))

@@ -157,3 +157,14 @@ def seed_like_articles() -> list[ArticleFacts]:
             aliases={"Alice Oseman": ["Oseman", "Osman"]},
         ),
     ]
+
+
+@dataclass(frozen=True)
+class NicenessRecordingExtract:
+    """json_extract that writes the niceness of the process it runs in (the rebuild worker) to `path`."""
+
+    path: str
+
+    def __call__(self, path: Path) -> ArticleFacts:
+        Path(self.path).write_text(str(os.nice(0)))
+        return json_extract(path)

@@ -9,7 +9,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from dbtest_seams import SlowJsonExtract, json_extract, seed_like_articles, write_articles
+from dbtest_seams import (
+    NicenessRecordingExtract,
+    SlowJsonExtract,
+    json_extract,
+    seed_like_articles,
+    write_articles,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -450,3 +456,11 @@ async def test_a_stalled_reload_is_stopped_and_the_old_store_keeps_serving(store
     store._extract, store.stall_seconds = json_extract, 30
     assert (await store.rebuild()).ok
     assert store.snapshot.quote_count == 6
+
+
+async def test_the_rebuild_runs_at_a_lower_priority_than_the_bot(store: Store, tmp_path: Path):
+    """A big reload must not take the CPU from the process answering fans."""
+    record = tmp_path / "niceness"
+    store._extract = NicenessRecordingExtract(str(record))
+    assert (await store.rebuild()).ok
+    assert int(record.read_text()) >= os.nice(0) + 10 or int(record.read_text()) == 19
