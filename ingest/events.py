@@ -58,7 +58,7 @@ _KEYWORDS = re.compile(
     # "announced the release date on 22 August": the date of the announcement, not of the release.
     r"|(?P<announcement>\b(?:(?:announced|confirmed|revealed|unveiled)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+)?"
     r"(?:\w+[ \t]+)?(?:release|premiere|launch|air)[ \t]+date"
-    r"|announced|announcement|announces|announce|confirmed|confirms|renewed|renewal"
+    r"|announced|announcement|announces|announce|announcing|confirmed|confirms|confirming|renewed|renewal"
     r"|renews|unveiled|(?:was|were|been|be|is|are)[ \t]+(?:officially[ \t]+)?revealed"
     # "Netflix ordered two more seasons in May 2022", "greenlit a fourth series"
     r"|ordered|orders|greenlit|green-lit|greenlighted|green-lighted|commissioned)\b)"

@@ -335,3 +335,12 @@ def test_a_production_that_returned_somewhere_is_no_premiere():
     assert _kinds("2022-12-12", "Production on the second season got underway in September.") == {
         ("production_start", "2022-09")
     }
+
+
+def test_announcing_dates_the_announcement():
+    got = _kinds(
+        "2022-10-06",
+        "Filming on the new run began in September 2022, with the studio announcing that cameras were "
+        "rolling on 22 September in a short clip.",
+    )
+    assert got == {("production_start", "2022-09"), ("announcement", "2022-09-22")}
