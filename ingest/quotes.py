@@ -42,6 +42,10 @@ Rules (each is tested):
   "..."') is nobody's quote, and it ends the same-speaker chain.
 - A speaker's honorific or official title ("Cllr", "Councillor", "Dr", "Prof", "Sir", "Dame", "Lord",
   "Mr"...) is not part of their canonical name when a first name and a surname follow it.
+- A capitalised phrase opening with a gerund ("on Handling Charlie's Darkest Chapter") is never a person,
+  even when a later mention of its last word was read as a speaker; real given names ending in "-ing"
+  ("Sterling") are listed. A paragraph that is only a quotation of fewer than PARTIAL_MIN_WORDS words with
+  no punctuation ("'Hope and joy'") is a section heading, not a follow-on quote.
 - Organisations, synopses, statements and tweets are not a person: their quotes and continuations are dropped.
   Nor is an anonymous poster ("one fan wrote", "said one popular reply", "A third simply wrote:"): no quote,
   and the same-speaker chain ends there.
@@ -745,6 +749,15 @@ def find_quotes(
     """Quotations with canonical speakers, in reading order (rules in the module docstring). `title` is the
     article's `title:` line, read for a headline quotation when the article has no headline paragraph.
     `characters` are the article's cast characters (not people: their lines of dialogue are nobody's)."""
+    # "Handling Charlie" (a headline's gerund phrase) may have been promoted to a person by a later
+    # "Charlie begins": it is nobody, and "Charlie" must not resolve to it.
+    phrases = [p for p in index.persons if gerund_led(p)]
+    for phrase in phrases:
+        index.persons.pop(phrase)
+    if phrases:
+        index._cache.clear()
+        mentions = [m for m in mentions if m[2] not in phrases]
+        subjects = [m for m in subjects or [] if m[2] not in phrases]
     vox = vox_pops(paragraphs, index)
     if vox:
         mentions = sorted(mentions + vox)
@@ -895,6 +908,7 @@ def find_quotes(
                     not pre_local.strip()
                     and speakers.last
                     and para.index - speakers.last_para <= _FOLLOW_ON_GAP
+                    and not _crosshead(text, sp, words)
                 ):
                     speaker, how = speakers.last, "follow"
             anon_at = max(s_start, local_start)
@@ -1407,6 +1421,14 @@ def _partial_ends_sentence(pre: str, inner: str) -> bool:
     return bool(pre) and not pre.endswith((":", ",")) and inner.rstrip().endswith(_TERMINAL)
 
 
+def _crosshead(text: str, sp: _Span, words: int) -> bool:
+    """A paragraph that is only a short quotation without punctuation ("'Hope and joy'"): a section
+    heading quoting a phrase, not a follow-on quote."""
+    if not sp.closed or words >= PARTIAL_MIN_WORDS or text[: sp.start].strip() or text[sp.end + 1 :].strip():
+        return False
+    return not re.search(r"[.,;:!?…]", text[sp.start + 1 : sp.end])
+
+
 def _is_attribution_only(pre_local: str) -> bool:
     """The text between two quotes in one paragraph is just the first one's attribution."""
     m = _AFTER_RE.match(pre_local)
@@ -1416,6 +1438,23 @@ def _is_attribution_only(pre_local: str) -> bool:
     return bool(re.fullmatch(r"(?:,[^.!?]{0,120})?[.!?…]?[ \t]*[:,]?[ \t]*", rest))
 
 
+# Given names that end like a gerund; any other capitalised "-ing" word opening a name is a verb
+# ("on Handling X's Darkest Chapter"), so the run is a phrase, not a person.
+_ING_GIVEN_NAMES = frozenset(
+    "sterling irving channing manning fleming browning harding darling deming golding redding "
+    "xiaoming yiming meiling xiaoling".split()
+)
+
+
+def gerund_led(name: str) -> bool:
+    """True for a capitalised phrase opening with a gerund ("Handling Charlie"): never a person."""
+    words = name_words(name)
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    return len(first) >= 5 and first.endswith("ing") and first not in _ING_GIVEN_NAMES
+
+
 def person_mentions(
     hits: list[NameHit], index: NameIndex, min_priority: int = 2
 ) -> list[tuple[int, int, str]]:
@@ -1423,6 +1462,6 @@ def person_mentions(
     out = []
     for para, start, _end, name in hits:
         full = name if is_full_name(name) else index.resolve(name, min_priority=min_priority)
-        if full and index.persons.get(full, 0) >= min_priority:
+        if full and index.persons.get(full, 0) >= min_priority and not gerund_led(full):
             out.append((para, start, full))
     return out

@@ -944,3 +944,40 @@ def test_a_headline_quotation_that_opens_a_body_quote_is_that_quote_once():
         ("Ana Lopez", "I needed that more than anyone"),
         ("Ana Lopez", "Rosa taught me to stop apologising. I needed that more than anyone"),
     ]
+
+
+def test_a_capitalised_gerund_phrase_is_never_a_speaker():
+    # A headline 'on Guiding Rosa's Hardest Scene' reads "Guiding Rosa" as a name; "Rosa" later must not
+    # make that phrase the person a pronoun or an attribution means.
+    got = _quotes(
+        "Showrunner Dev Mistry talks to us about the season, in which Rosa begins to lose her sight.\n"
+        "He said the team had worried about how Rosa's story was told on screen.\n"
+        '"We rewrote that episode four times," he said. "It had to be honest."\n'
+        '"Rosa never stopped being funny," Mistry added.\n'
+        '"And we kept the jokes in," said Rosa.',
+        headline="Heartstopper director Dev Mistry on Guiding Rosa's Hardest Scene",
+    )
+    assert got == [
+        ("Dev Mistry", "We rewrote that episode four times, It had to be honest."),
+        ("Dev Mistry", "Rosa never stopped being funny"),
+    ]
+
+
+def test_a_real_first_name_ending_in_ing_is_still_a_speaker():
+    got = _quotes('Producer Sterling Hayes joined the panel.\n"We never cut a kiss," said Sterling Hayes.')
+    assert got == [("Sterling Hayes", "We never cut a kiss")]
+
+
+def test_a_short_crosshead_in_quote_marks_is_not_the_last_speakers_quote():
+    got = _quotes(
+        INTRO + '"I cried on the last day," Lopez said.\n'
+        "'Tears and cake'\n"
+        "The series has been praised by critics.\n"
+        "“Ending it felt right,” she said."
+    )
+    assert got == [("Ana Lopez", "I cried on the last day"), ("Ana Lopez", "Ending it felt right")]
+
+
+def test_a_short_whole_paragraph_follow_on_with_a_full_stop_is_still_a_quote():
+    got = _quotes(INTRO + '"Would I come back?" Lopez said.\n"In a heartbeat."')
+    assert got == [("Ana Lopez", "Would I come back?"), ("Ana Lopez", "In a heartbeat.")]
