@@ -44,7 +44,8 @@ Rules (each is tested):
   "Mr"...) is not part of their canonical name when a first name and a surname follow it.
 - A capitalised phrase opening with a gerund ("on Handling Charlie's Darkest Chapter") is never a person,
   even when a later mention of its last word was read as a speaker; real given names ending in "-ing"
-  ("Sterling") are listed. A paragraph that is only a quotation of fewer than PARTIAL_MIN_WORDS words with
+  ("Sterling") are listed; nor is a newsroom byline ("By Tudum Staff"), so "tells Tudum" names nobody. A
+  paragraph that is only a quotation of fewer than PARTIAL_MIN_WORDS words with
   no punctuation ("'Hope and joy'") is a section heading, not a follow-on quote.
 - Organisations, synopses, statements and tweets are not a person: their quotes and continuations are dropped.
   Nor is an anonymous poster ("one fan wrote", "said one popular reply", "A third simply wrote:"): no quote,
@@ -1446,11 +1447,18 @@ _ING_GIVEN_NAMES = frozenset(
 )
 
 
+# "By Tudum Staff": a byline naming a newsroom ends in one of these; it is the outlet, not a person.
+_NEWSROOM_WORDS = frozenset({"Staff", "Team", "Desk", "Editors", "Reporters", "Newsroom"})
+
+
 def gerund_led(name: str) -> bool:
-    """True for a capitalised phrase opening with a gerund ("Handling Charlie"): never a person."""
+    """True for a capitalised phrase that is never a person: one opening with a gerund ("Handling
+    Charlie") or a newsroom byline ("Tudum Staff")."""
     words = name_words(name)
     if len(words) < 2:
         return False
+    if words[-1] in _NEWSROOM_WORDS:
+        return True
     first = words[0].lower()
     return len(first) >= 5 and first.endswith("ing") and first not in _ING_GIVEN_NAMES
 

@@ -981,3 +981,19 @@ def test_a_short_crosshead_in_quote_marks_is_not_the_last_speakers_quote():
 def test_a_short_whole_paragraph_follow_on_with_a_full_stop_is_still_a_quote():
     got = _quotes(INTRO + '"Would I come back?" Lopez said.\n"In a heartbeat."')
     assert got == [("Ana Lopez", "Would I come back?"), ("Ana Lopez", "In a heartbeat.")]
+
+
+def test_a_newsroom_byline_is_not_a_person_so_telling_the_outlet_still_joins_the_quotation():
+    got = _quotes(
+        "By Petal Staff\n"
+        "Creator Ana Lopez spoke about the new season.\n"
+        '"It is a story about being brave with the people you trust," Lopez tells Petal. "And about '
+        'staying soft when it is hard."'
+    )
+    assert got == [
+        (
+            "Ana Lopez",
+            "It is a story about being brave with the people you trust, "
+            "And about staying soft when it is hard.",
+        )
+    ]
