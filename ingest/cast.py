@@ -51,7 +51,10 @@ _RELATION = (
     r"|classmate|teammate|bandmate|roommate|flatmate|teacher|headteacher|student|pupil|coach|captain"
     r"|crush|ex|rival|bully|neighbour|neighbor|date|colleague|boss|tutor|mentor|headmaster|headmistress)"
 )
-_FUNCTION_WORD = r"(?!(?:and|or|but|his|her|their|with|including|of|to|by|as|for|from|in|on|at|who|is)\b)"
+# "(?![\w-])": "on-screen brother" is a descriptor, though "on" alone is a function word
+_FUNCTION_WORD = (
+    r"(?!(?:and|or|but|his|her|their|with|including|of|to|by|as|for|from|in|on|at|who|is)(?![\w\-]))"
+)
 # "his older brother", "Nick's dad", "Imogen's cousin", "a new student", "new teacher"; or any short noun
 # phrase after a name's possessive: "Charlie's therapist".
 _DESC = (
@@ -941,6 +944,10 @@ def _comma_clause_after(chars: str, n: int) -> bool:
     return len(seps) >= n and seps[n - 1].group(0).strip() == ","
 
 
+# "as" before a name makes it a role, unless the "as" joins a list ("as well as", "such as").
+_ROLE_BEFORE_NAME_RE = re.compile(r"(?<![\w'’])(?<!well )(?<!such )as[ \t]+$")
+
+
 def _prev_word(s: str, pos: int) -> str:
     words = s[max(0, pos - 40) : pos].split()
     return words[-1] if words else ""
@@ -1229,6 +1236,8 @@ def _scan_sentence(
             continue  # "X, who shot to fame as Elle in Heartstopper, plays Rose in the specials": not ours
         if not m.group("ref") and _production_before(s, m.start()):
             continue  # "his turn as Terry in Ray Donovan, plays Geoff": Ray Donovan is a production
+        if not m.group("ref") and _ROLE_BEFORE_NAME_RE.search(s, max(0, m.start() - 40), m.start()):
+            continue  # "Jo Bell, best known as Lord Ash, also plays X": a role is no actor (the aside pairs)
         if (
             not m.group("ref")
             and not verb.split()[0].endswith("s")

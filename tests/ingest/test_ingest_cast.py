@@ -1003,3 +1003,20 @@ def test_landing_or_reading_for_a_role():
         ("Lia Kim", "Tara Jones"),
         ("Dev Rao", "Coach Daly"),
     }
+
+
+def test_who_plays_with_hyphenated_relation_before_the_role():
+    got = _cast(
+        "Leo Marsh, who plays his on-screen brother David Nelson, arrived late. "
+        "Mia Chen, who plays her on-screen girlfriend Darcy Olsson, came with him."
+    )
+    assert set(got) == {("Leo Marsh", "David Nelson"), ("Mia Chen", "Darcy Olsson")}
+
+
+def test_role_named_in_an_aside_is_never_the_actor():
+    got = _cast(
+        "Hugo Brennan, best known as Lord Ashford, also makes an appearance as Coach Patel. "
+        "The line-up also has Tobie Donovan, as well as Marion Clay, who plays Charlie's aunt Diane."
+    )
+    assert set(got) == {("Hugo Brennan", "Coach Patel"), ("Marion Clay", "Diane")}
+    assert not any(actor == "Lord Ashford" for actor, _ in got)
