@@ -264,6 +264,7 @@ _POSSESSIVE_PAIR_RE = re.compile(
     rf"(?P<actor>{NAME})['’]s{SP}(?P<char>{CHAR})(?![\w'’])"
     rf"(?![ \t]+(?!(?:and|in|is|was|will|has|had|who|with|as|opposite|on|at|for|to|from|also|are)\b)[a-z])"
 )
+_DIRECTORS_WORK_RE = re.compile(r"[ \t]*[+&]")
 _PAREN_APPOSITIVE_RE = re.compile(
     rf",{SP}(?P<desc>(?:the|a|an){SP}[^.,;:()\n\"“”]{{2,60}}?)(?=[ \t]*[.,;:!?]|{SP}(?:and|but){SP}|[ \t]*$)"
 )
@@ -1318,6 +1319,8 @@ def _scan_sentence(
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
         # A surname alone ("Locke's Charlie Spring") is resolved and checked in build_cast.
         surname = " " not in actor and actor.lower() not in CHARACTER_HINTS and not split_title(actor)[0]
+        if _DIRECTORS_WORK_RE.match(s, m.end("char")) or _prev_word(s, m.start()) == "in":
+            continue  # "in Sam Oak's Romeo + Juliet": a director's production, not an actor's role
         if (is_full_name(actor) or surname) and _char_ok(char) and not covered(m.start("char")):
             # "Ana Lopez's Rosa Reyes, the new girl at Higgs": a full credit with a description of the role
             appos = _PAREN_APPOSITIVE_RE.match(s, m.end("char")) if is_full_name(actor) else None

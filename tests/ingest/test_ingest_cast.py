@@ -1020,3 +1020,12 @@ def test_role_named_in_an_aside_is_never_the_actor():
     )
     assert set(got) == {("Hugo Brennan", "Coach Patel"), ("Marion Clay", "Diane")}
     assert not any(actor == "Lord Ashford" for actor, _ in got)
+
+
+def test_a_directors_production_is_no_possessive_credit():
+    got = _cast(
+        "Joe Locke's Charlie Spring is the heart of the show. Before that, Ana Lopez played Juliet "
+        "in Ivo Wren's Romeo & Juliet, and Leo Marsh toured in Mia Chen's Hamlet."
+    )
+    assert ("Joe Locke", "Charlie Spring") in got
+    assert not any(actor in ("Ivo Wren", "Mia Chen") for actor, _ in got)
