@@ -86,7 +86,9 @@ _PLAY_VERB = (
     # "landed the role of", "won the lead part of"
     rf"|(?:landed|lands|land|landing|won|wins|secured|secures|bagged|nabbed|snagged|scored)"
     rf"{SP}the{SP}(?:(?:lead|leading|title|main|starring|recurring|guest){SP})?(?:role|part){SP}of"
-    rf"|back{SP}as|(?:appears|appear|appeared|appearing){SP}as"
+    rf"|back{SP}as|(?:appears|appear|appeared|appearing)"
+    # "appeared across all three series as": where, in lowercase words (a title would be capitalised)
+    rf"(?:{SP}(?:in|across|throughout){SP}(?:[a-z]+{SP}){{0,3}}?[a-z]+)?{SP}as"
     # a cameo is a role too: "makes a brief cameo as", "has a cameo as", "cameos as", "pops up as"
     rf"|(?:makes|make|made|making|has|have|had|having)(?:{SP}(?:a|an))?{SP}(?:[a-z\-]+{SP}){{0,3}}?"
     rf"(?:cameo|appearance)s?{SP}as|(?:cameos|cameo|cameoed|cameoing){SP}as"

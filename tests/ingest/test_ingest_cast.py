@@ -1029,3 +1029,11 @@ def test_a_directors_production_is_no_possessive_credit():
     )
     assert ("Joe Locke", "Charlie Spring") in got
     assert not any(actor in ("Ivo Wren", "Mia Chen") for actor, _ in got)
+
+
+def test_appeared_across_the_seasons_as_a_described_role():
+    got = _cast(
+        "Marion Clay appeared across all three series as Tao's mum, Helen Xu. "
+        "Leo Marsh appeared in every episode of Bridgerton as Lord Ashford."
+    )
+    assert got == {("Marion Clay", "Helen Xu"): "Tao's mum"}
