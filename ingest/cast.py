@@ -1201,11 +1201,15 @@ def _scan_sentence(
     for m in _FAME_AS_RE.finditer(s) if has_as and _has(s, _FAME_HINTS) else ():
         actor = "" if m.group("ref") else clean_name(m.group("actor"))
         char = clean_name(m.group("char"))
-        if (m.group("ref") or is_full_name(actor)) and not covered(m.start("char")) and char:
+        # "Connor first found fame as Nick Nelson": a surname alone, resolved in build_cast
+        surname = (
+            " " not in actor and actor.lower() not in CHARACTER_HINTS and not split_title(actor)[0]
+        ) and bool(actor)
+        if (m.group("ref") or is_full_name(actor) or surname) and not covered(m.start("char")) and char:
             hinted = name_words(char)[0].lower() in CHARACTER_HINTS and not _other_production(
                 s, m.end("char")
             )
-            if m.group("ours") or hinted:
+            if hinted or (m.group("ours") and not surname):
                 famous_at.add(m.start())
                 add(actor, m.group("char"), None, m, m.end("char"), ref=bool(m.group("ref")), guarded=True)
     for m in _PRAISE_AS_RE.finditer(s) if has_as and _has(s, _PRAISE_HINTS) else ():
@@ -1616,6 +1620,12 @@ def build_cast(
             raws.append(r)
     for r in findings.guarded:
         char = r.character
+        if r.actor and not is_full_name(r.actor):
+            # a surname: someone the article names in full as a person, and never a character
+            full = index.resolve(r.actor, min_priority=_PERSON_PRIORITY)
+            if not full or norm_key(full) in chars:
+                continue
+            r = _Raw(full, r.character, r.description, r.order, r.strong, r.at)
         if char in actors or char in paired_actors or char in non_cast or char in crew:
             continue
         if index.persons.get(char, 0) >= _PERSON_PRIORITY:

@@ -1037,3 +1037,11 @@ def test_appeared_across_the_seasons_as_a_described_role():
         "Leo Marsh appeared in every episode of Bridgerton as Lord Ashford."
     )
     assert got == {("Marion Clay", "Helen Xu"): "Tao's mum"}
+
+
+def test_a_surname_famous_for_a_show_role_resolves_to_the_full_name():
+    got = _cast(
+        "The actor Dev Rao has had a busy year on stage.\n\nRao first found fame as Tao Xu, the film buff "
+        "who befriends Charlie. Marsh rose to fame as Isaac Henderson, but no one here says who Marsh is."
+    )
+    assert set(got) == {("Dev Rao", "Tao Xu")}
