@@ -227,9 +227,16 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
             season_cache.append(main_season(title, paragraphs))
         return season_cache[0]
 
+    heading: str | None = None  # a paragraph that is only a date ("Thursday, Oct. 3"), for the next one
     for para in paragraphs:
         text = para.text
         para_dates = find_dates(text) if might_have_date(text) else []
+        if heading is not None:
+            event = _under_heading(heading, text, para_dates, ref, article_season)
+            if event is not None and (key := (event.kind, event.date, event.season)) not in seen:
+                seen.add(key)
+                out.append(event)
+        heading = text if para_dates and _is_date_heading(text, para_dates) else None
         if not para_dates:
             continue
         spans = sentence_spans(text)
@@ -258,6 +265,34 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
                 seen.add(key)
                 out.append(event)
     return out
+
+
+def _is_date_heading(text: str, dates: list[FoundDate]) -> bool:
+    """A listings-style heading: a short paragraph that is one date and nothing else."""
+    if len(text) > 40 or len(dates) != 1:
+        return False
+    rest = text[: dates[0].start] + text[dates[0].end :]
+    return not any(ch.isalnum() for ch in rest)
+
+
+def _under_heading(
+    heading: str,
+    text: str,
+    dates: list[FoundDate],
+    ref: dt.date | None,
+    article_season: Callable[[], int | None],
+) -> Event | None:
+    """The release in the first sentence under a date heading ("Thursday, Oct. 3" / "Rosewood Lane ... returns
+    for a third season."), read as if it ended "on <the heading's date>"; None if that sentence has a date of
+    its own or is not about a release (listings also say "guests to be announced")."""
+    spans = sentence_spans(text)
+    if not spans or any(d.start < spans[0][1] for d in dates):
+        return None
+    first = text[spans[0][0] : spans[0][1]].rstrip(" .!?")[:_BEFORE_WINDOW]
+    sentence = f"{first} on {heading.strip()}"
+    found = find_dates(sentence)
+    event = _event(sentence, found[-1], ref, article_season) if found else None
+    return event if event is not None and event.kind == "premiere" else None
 
 
 def _event(

@@ -344,3 +344,17 @@ def test_announcing_dates_the_announcement():
         "rolling on 22 September in a short clip.",
     )
     assert got == {("production_start", "2022-09"), ("announcement", "2022-09-22")}
+
+
+def test_a_listings_date_heading_dates_the_entry_under_it():
+    listings = (
+        "Thursday, Oct. 3\n\nRosewood Lane The gentle school drama returns for a third season. 9 p.m.\n\n"
+        "Friday\n\nQuiz Night Contestants answer questions. 8 p.m."
+    )
+    assert _kinds("2024-09-29", listings) == {("premiere", "2024-10-03")}
+    # A date heading followed by an entry with its own date, or by nothing event-like, adds nothing.
+    assert _kinds("2024-09-29", "Thursday, Oct. 3\n\nA cooking contest with new judges.") == set()
+    assert _kinds("2024-09-29", "Monday\n\nLate Talk Guests to be announced. 11:35 p.m.") == set()
+    # The entry's first sentence is what the heading dates, even when later sentences carry other dates.
+    entry = "Thursday, Oct. 3\n\nRosewood Lane The drama returns for season three. Season two aired May 2023."
+    assert ("premiere", "2024-10-03") in _kinds("2024-09-29", entry)
