@@ -308,6 +308,11 @@ _PRAISE_HINTS = (
     "luminous", "fantastic", "outstanding", "memorable", "affecting", "hilarious", "tremendous",
     "superlative", "exceptional", "poignant", "endearing",
 )  # fmt: skip
+# "who play couple Tara and Darcy", "as on-screen sisters Tori and ...": a plural noun naming the group
+_GROUP = (
+    rf"(?:{SP}(?:the{SP})?(?:{_FUNCTION_WORD}[a-z][a-z\-]*{SP})?(?:couple|pair|duo|lovebirds|twins|siblings"
+    rf"|sisters|brothers|besties|friends|parents|partners|girlfriends|boyfriends)(?![\w\-]))?"
+)
 # "Corinna Brown and Kizzy Edgell as Tara Jones and Darcy Olsson (respectively)".
 _LIST_SEP = rf"(?:[ \t]*,[ \t]*(?:and{SP})?|{SP}(?:and|&){SP})"
 _LIST_AS_RE = re.compile(
@@ -318,9 +323,17 @@ _LIST_AS_RE = re.compile(
     rf"(?P<lverb>as|play|plays|portray|portrays|star{SP}as|stars{SP}as|return{SP}as|returns{SP}as|returning{SP}as"
     rf"|reprise{SP}their{SP}roles{SP}as)"
     # "return as Charlie's parents, Jane and Julio": a shared description before the paired names
+    # "who play couple Tara and Darcy", "as on-screen sisters Tori and ...": a plural noun naming the group
+    rf"{_GROUP}"
     rf"{SP}(?:{_DESC},?{SP})?(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}})"
     # "..., and Bridgerton star Jo Bell": a name before an epithet is no role
     rf"(?=[ \t]*(?:[.,;:)!?]|$)|{SP}(?!(?:as|star|stars|actor|actress|actors)\b)[a-z])"
+)
+# "Tara and Darcy are played by Corinna Brown and Kizzy Edgell (respectively)": paired lists, in order.
+_LIST_PLAYED_BY_RE = re.compile(
+    rf"(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}}),?{SP}(?:(?:are|were|will|be|is|being|to|now|also|both)"
+    rf"{SP}){{0,4}}(?:played|portrayed){SP}(?:respectively{SP})?by{SP}(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}})"
+    rf"(?![\w'’])"
 )
 # After a list of roles, a verb: the last "role" is the subject of the next clause ("play Tara and Darcy,
 # and Ana Lopez plays Rosa").
@@ -498,6 +511,8 @@ _ELSEWHERE_LEAD_RE = re.compile(
 )
 # A pair credited to our show in between: "... in Rocketman, plays Nick opposite Jo Bell as Charlie".
 _OWN_CLAUSE_VERB_RE = re.compile(r"\b(?:plays|portrays|stars|returns|joins|reprises|cast)\b")
+# A TV-listings entry led by its title and year: '"Rocketman" (2019) Taron Egerton stars as Elton John'.
+_LISTING_ENTRY_RE = re.compile(r"[ \t*]*[\"“](?P<prod>[^\"“”\n]{1,80})[\"”][ \t]*\((?:19|20)\d\d\)")
 # "Where have I seen Kit Connor before?", "Where might you know her from?", "What else has he been in?"
 _ELSEWHERE_SECTION_RE = re.compile(
     r"[ \t*#]*(?:Where|What)[ \t]+(?:have|has|might|may|do|could|would|else)\b[^?\n]{0,80}?"
@@ -797,6 +812,9 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
             elsewhere_section = False  # the next heading ends the section
         else:
             elsewhere_para = elsewhere_section
+        if text.lstrip(" \t*")[:1] in '"“' and (entry := _LISTING_ENTRY_RE.match(text)) is not None:
+            # the whole entry is about that title (its own credits), unless the title is ours
+            elsewhere_para = elsewhere_para or not _own_title(entry.group("prod").split()[0])
         para_new = ("new" in text or "join" in text or "cast as" in text) and bool(_PARA_NEW_RE.search(text))
         para_seasons = season_mentions(text)
         para_season = _season_at(para_seasons, 0) if len(set(n for _, n in para_seasons)) == 1 else None
@@ -1007,7 +1025,7 @@ _PLAY_VERB_HINT_RE = re.compile(_PLAY_VERB.replace(_PLAY_VERB_PREFIX, "(?:his|he
 # _LIST_AS_RE and _LIST_PAREN_AS_RE: the verb, then at least two roles ("as Tara Jones and D..."), as the
 # end of _LIST_AS_RE (every verb of its own ends in "as", "play(s)" or "portray(s)").
 _LIST_AS_HINT_RE = re.compile(
-    rf"[ \t\u00a0](?:as|plays?|portrays?){SP}(?:{_DESC},?{SP})?{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}}"
+    rf"[ \t\u00a0](?:as|plays?|portrays?){_GROUP}{SP}(?:{_DESC},?{SP})?{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}}"
     rf"(?=[ \t]*(?:[.,;:)!?]|$)|{SP}(?!(?:as|star|stars|actor|actress|actors)\b)[a-z])"
 )
 # _AS_RE: a capitalised word right before "as" (its actor's last name).
@@ -1152,6 +1170,8 @@ def _scan_sentence(
             sep = _LIST_SPLIT_RE.search(m.group("actors"))
             pos = m.start("actors") + (sep.end() if sep else len(m.group("actors")))
     for m in _LIST_PAREN_AS_RE.finditer(s) if has_list and ", as " in s else ():
+        take_list(m)
+    for m in _LIST_PLAYED_BY_RE.finditer(s) if " by " in s and ("played" in s or "portrayed" in s) else ():
         take_list(m)
     for m in _AWARD_AS_RE.finditer(s) if has_as and " for " in s else ():
         actor = clean_name(m.group("actor"))

@@ -1045,3 +1045,39 @@ def test_a_surname_famous_for_a_show_role_resolves_to_the_full_name():
         "who befriends Charlie. Marsh rose to fame as Isaac Henderson, but no one here says who Marsh is."
     )
     assert set(got) == {("Dev Rao", "Tao Xu")}
+
+
+def test_roles_listed_before_played_by_actors_pair_in_order():
+    got = _cast(
+        "Ana Lopez and Jo Bell as Rosa Reyes and Mia Hart\n\n"
+        "Fan favourites Rosa and Mia are played by Ana Lopez and Jo Bell respectively. "
+        "The twins Ivy and Lark are played by Sam Oak and Dev Rao."
+    )
+    assert set(got) == {
+        ("Ana Lopez", "Rosa Reyes"),
+        ("Jo Bell", "Mia Hart"),
+        ("Sam Oak", "Ivy"),
+        ("Dev Rao", "Lark"),
+    }
+
+
+def test_who_play_a_named_group_pairs_each_actor():
+    got = _cast(
+        "Ana Lopez and Jo Bell, who play couple Rosa Reyes and Mia Hart, walked the carpet together. "
+        "Sam Oak and Dev Rao play on-screen brothers Ivy Cole and Lark Cole."
+    )
+    assert set(got) == {
+        ("Ana Lopez", "Rosa Reyes"),
+        ("Jo Bell", "Mia Hart"),
+        ("Sam Oak", "Ivy Cole"),
+        ("Dev Rao", "Lark Cole"),
+    }
+
+
+def test_tv_listing_entry_of_another_title_is_not_our_cast():
+    got = _cast(
+        "Joe Locke returns as Charlie Spring.\n\n"
+        '"Lantern Bay" (2017) Ana Lopez stars as Queen Mab in this fantasy drama. Jo Bell, now of '
+        '"Heartstopper," plays the young Mab. 9 p.m. Channel 4'
+    )
+    assert set(got) == {("Joe Locke", "Charlie Spring")}
