@@ -1569,6 +1569,22 @@ def _orientation(
     return score
 
 
+def _surname_pair(p: _Paren, index: NameIndex) -> tuple[str, str] | None:
+    """(full actor name, character) for a one-word "Character (Surname)" / "Surname (Character)"."""
+    a, b = name_words(p.a)[0], name_words(p.b)[0]
+    words_of = {n: name_words(n) for n in index.persons}
+    found = []
+    for surname, char in ((b, p.a), (a, p.b)):
+        owners = [n for n, w in words_of.items() if w[-1] == surname]
+        if (
+            len(owners) == 1
+            and not any(name_words(char)[0] in w for w in words_of.values())
+            and _char_ok(char)
+        ):
+            found.append((owners[0], char))
+    return found[0] if len(found) == 1 else None
+
+
 def build_cast(
     findings: CastFindings,
     index: NameIndex,
@@ -1600,7 +1616,13 @@ def build_cast(
             and len(name_words(p.b)) == 1
             and not (split_title(p.a)[0] or split_title(p.b)[0])
         ):
-            continue  # "Nick (Kit)": too little to go on
+            # "Charlie (Locke)": one side is the surname of exactly one person named in full elsewhere in the
+            # article, the other no part of anyone's name; otherwise ("Nick (Kit)") too little to go on.
+            by_surname = _surname_pair(p, index)
+            if by_surname is None or by_surname[0] in crew:
+                continue
+            raws.append(_Raw(*by_surname, p.desc_before or p.desc_after, p.order, strong=False))
+            continue
         if not sc:
             sc = (
                 by_sentence.get(p.sentence, 0.0) or article_bias or -0.5

@@ -1081,3 +1081,19 @@ def test_tv_listing_entry_of_another_title_is_not_our_cast():
         '"Heartstopper," plays the young Mab. 9 p.m. Channel 4'
     )
     assert set(got) == {("Joe Locke", "Charlie Spring")}
+
+
+def test_character_with_surname_in_parentheses_resolves_to_the_full_name():
+    got = _cast(
+        "Ana Lopez, Jo Bell and Sam Oak spoke to reporters at the screening. The new season finds Rosa "
+        "(Lopez) and Mia (Bell) planning a trip, while Ivy (Oak) stays at home."
+    )
+    assert set(got) == {("Ana Lopez", "Rosa"), ("Jo Bell", "Mia"), ("Sam Oak", "Ivy")}
+
+
+def test_surname_in_parentheses_shared_by_two_people_or_a_first_name_is_no_pair():
+    got = _cast(
+        "Ana Lopez and Jo Lopez spoke to reporters. Rosa (Lopez) smiled. Mia Hart arrived late, and "
+        "Mia (Hart) waved."
+    )
+    assert got == {}
