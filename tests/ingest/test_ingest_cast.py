@@ -1078,9 +1078,11 @@ def test_tv_listing_entry_of_another_title_is_not_our_cast():
     got = _cast(
         "Joe Locke returns as Charlie Spring.\n\n"
         '"Lantern Bay" (2017) Ana Lopez stars as Queen Mab in this fantasy drama. Jo Bell, now of '
-        '"Heartstopper," plays the young Mab. 9 p.m. Channel 4'
+        '"Heartstopper," plays the young Mab. 9 p.m. Channel 4\n\n'
+        '"The Long Road" (2020) Sam Oak stars as Ruth Fenn. 10 p.m. BBC Two\n\n'
+        '"Heartstopper" (2022) Kit Connor stars as Nick Nelson. Netflix'
     )
-    assert set(got) == {("Joe Locke", "Charlie Spring")}
+    assert set(got) == {("Joe Locke", "Charlie Spring"), ("Kit Connor", "Nick Nelson")}
 
 
 def test_character_with_surname_in_parentheses_resolves_to_the_full_name():
