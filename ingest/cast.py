@@ -256,10 +256,11 @@ _LABEL_LEAD_RE = re.compile(rf"{_LABEL}(?P<actors>{NAME})(?=[ \t]*[,.;–—])")
 _HEADING_RE = re.compile(rf"[ \t#*]*(?P<a>{CHAR})(?:{SP}(?:and|&){SP}(?P<b>{CHAR}))?[ \t*:]*")
 _APPOS_TAIL_NAME_RE = re.compile(rf"(?<![\w'’])(?P<char>{CHAR}),$")
 # "Corinna Brown, Tara Jones in the Netflix series, says...": a character in our show as an appositive.
-_APPOS_CHAR_RE = re.compile(
-    rf"(?P<actor>{NAME}),{SP}(?P<char>{CHAR}){SP}(?:in|on){SP}(?:the{SP})?(?:(?:hit|Netflix|BBC|teen|new)"
-    rf"{SP}){{0,2}}(?:Heartstopper|series|show|drama)\b"
+_IN_THE_SERIES = (
+    rf"{SP}(?:in|on){SP}(?:the{SP})?(?:(?:hit|Netflix|BBC|teen|new){SP}){{0,2}}"
+    rf"(?:Heartstopper|series|show|drama)\b"
 )
+_APPOS_CHAR_RE = re.compile(rf"(?P<actor>{NAME}),{SP}(?P<char>{CHAR}){_IN_THE_SERIES}")
 # "Rhea Norwood is Imogen, Nick's friend": only trusted under a cast-guide heading naming the character.
 _IS_PAIR_RE = re.compile(rf"(?P<actor>{NAME}){SP}is{SP}(?P<char>{CHAR})(?=[ \t]*[,.;:]|[ \t]*$)")
 _POSSESSIVE_PAIR_RE = re.compile(
@@ -575,10 +576,13 @@ _ACTOR_CUE_RE = re.compile(
     rf"|[Hh]eartstopper['’]s)[ \t]*,?[ \t]*(?P<n>{NAME})"
 )
 # "Kit Connor, who starred in Rocketman", "Locke, who appears in Agatha All Along": an actor, any role.
+_CREDIT_VERB = (
+    rf"(?:starred|stars|star|appeared|appears|appear|featured|features|acted|acts|played|voiced)"
+    rf"{SP}(?:in|on|opposite|alongside)\b"
+)
 _ACTOR_CREDIT_RE = re.compile(
     rf"(?P<n>{NAME}),?{SP}(?:who{SP})?(?:(?:also|has|had|have|previously|recently|since|later|went{SP}on{SP}to)"
-    rf"{SP}){{0,2}}(?:starred|stars|star|appeared|appears|appear|featured|features|acted|acts|played|voiced)"
-    rf"{SP}(?:in|on|opposite|alongside)\b"
+    rf"{SP}){{0,2}}{_CREDIT_VERB}"
 )
 _LIST_TAIL_RE = re.compile(rf"(?:[ \t]*,[ \t]*(?:and{SP})?|{SP}(?:and|&){SP})(?P<n>{NAME})")
 _POSSESSIVE_RE = re.compile(rf"(?P<n>{TOKEN})['’]s?\b")
@@ -595,8 +599,9 @@ _ROLE_BEFORE_RE = re.compile(
     rf"\b(?P<role>{_ROLE_MOD}{_ROLE}|(?:Co-creator|Creator|Showrunner|Writer|Author|Director|Producer)){SP}"
     rf"(?P<n>{NAME})"
 )
+_ROLE_AFTER_LEAD = rf",{SP}(?:who{SP}is{SP})?(?:the|a|an|our)"
 _ROLE_AFTER_RE = re.compile(
-    rf"(?P<n>{NAME}),{SP}(?:who{SP}is{SP})?(?:the|a|an|our)(?:{SP}[\w'’\-]+){{0,3}}?{SP}(?P<role>{_ROLE_MOD}{_ROLE})\b"
+    rf"(?P<n>{NAME}){_ROLE_AFTER_LEAD}(?:{SP}[\w'’\-]+){{0,3}}?{SP}(?P<role>{_ROLE_MOD}{_ROLE})\b"
 )
 _ROLE_VERB_RE = re.compile(
     rf"(?P<n>{NAME}),?{SP}(?:who{SP})?(?:also{SP}|has{SP}|had{SP}|previously{SP})?"
@@ -1034,16 +1039,11 @@ _AS_HINT_RE = re.compile(rf"{TOKEN}{SP}as{SP}")
 _POSSESSIVE_HINT_RE = re.compile(rf"{TOKEN}['’]s{SP}")
 _POSSESSIVE_PAIR_HINT_RE = re.compile(rf"{TOKEN}['’]s{SP}[{UPPER}]")
 # _APPOS_CHAR_RE: "... in the Netflix series".
-_APPOS_CHAR_HINT_RE = re.compile(
-    rf"{SP}(?:in|on){SP}(?:the{SP})?(?:(?:hit|Netflix|BBC|teen|new){SP}){{0,2}}(?:Heartstopper|series|show|drama)\b"
-)
+_APPOS_CHAR_HINT_RE = re.compile(_IN_THE_SERIES)
 # _ROLE_AFTER_RE: "Name, the/a/an/our ..." (the comma and the article after the name).
-_ROLE_AFTER_HINT_RE = re.compile(rf",{SP}(?:who{SP}is{SP})?(?:the|a|an|our){SP}")
+_ROLE_AFTER_HINT_RE = re.compile(rf"{_ROLE_AFTER_LEAD}{SP}")
 # _ACTOR_CREDIT_RE: "starred in", "appears opposite".
-_ACTOR_CREDIT_HINT_RE = re.compile(
-    rf"(?:starred|stars|star|appeared|appears|appear|featured|features|acted|acts|played|voiced)"
-    rf"{SP}(?:in|on|opposite|alongside)\b"
-)
+_ACTOR_CREDIT_HINT_RE = re.compile(_CREDIT_VERB)
 # _SHARED_SURNAME_RE: its end, "and Julio Spring" (a paragraph pattern: it tries a name at every capital).
 _SHARED_SURNAME_HINT_RE = re.compile(rf"(?:and|&){SP}{TOKEN}{SP}{TOKEN}(?![\w'’]|{SP}{TOKEN})")
 

@@ -192,16 +192,14 @@ _SUBJECT_PRONOUN_RE = re.compile(rf"[ \t]*(?:{_PRONOUN})\b")
 # "Netflix's director of UK drama, Anne Mensah, said": the name closes an appositive role.
 _VERB_AFTER_NAME_RE = re.compile(rf"(?:{_APPOSITION}|,)?{_ADVERB}[ \t]+{_VERB}\b")
 # Inverted attribution ("...," said Connor): only verbs that take the speaker after them.
-_VERB_BEFORE_NAME_RE = re.compile(
-    r"\b(?:[Aa]ccording[ \t]+to|said|says|added|adds|commented|explained|explains|laughed|joked|continued"
-    r"|revealed|admitted|recalled|quipped|insisted|replied|enthused|gushed|noted|concluded)[ \t]+$"
-)
-# The last word of each of its alternatives: a cheap test before the search (which tries every position).
-_VERB_BEFORE_NAME_ENDINGS = (
-    "to", "said", "says", "added", "adds", "commented", "explained", "explains", "laughed", "joked",
-    "continued", "revealed", "admitted", "recalled", "quipped", "insisted", "replied", "enthused", "gushed",
-    "noted", "concluded",
+_VERBS_BEFORE_NAME = (
+    "said", "says", "added", "adds", "commented", "explained", "explains", "laughed", "joked", "continued",
+    "revealed", "admitted", "recalled", "quipped", "insisted", "replied", "enthused", "gushed", "noted",
+    "concluded",
 )  # fmt: skip
+_VERB_BEFORE_NAME_RE = re.compile(rf"\b(?:[Aa]ccording[ \t]+to|{'|'.join(_VERBS_BEFORE_NAME)})[ \t]+$")
+# The last word of each of its alternatives: a cheap test before the search (which tries every position).
+_VERB_BEFORE_NAME_ENDINGS = ("to", *_VERBS_BEFORE_NAME)
 _DOUBLE_MARKS = '"“”„‟″'
 _DOUBLE_RE = re.compile(r"[\"“”„‟″]")
 # The mark comes first and its context is checked behind it: a pattern that opens with a character class
@@ -1081,15 +1079,15 @@ def _unique(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+# The quoted words of a headline or link line, and what may follow them there ("| Netflix", "– interview").
+_QUOTED_WORDS = r"['‘\"“](?P<inner>[^\n]{4,300})['’\"”]"
+_OUTLET_SUFFIX = r"[ \t]*(?:[|–—-][^\n]{0,120})?$"
 # "Heartstopper's Joe Locke: 'Saying goodbye was hard'": a headline giving a person's quotation.
-_HEADLINE_QUOTE_RE = re.compile(
-    rf"(?P<name>{NAME})[ \t]*:[ \t]*['‘\"“](?P<inner>[^\n]{{4,300}})['’\"”][ \t]*(?:[|–—-][^\n]{{0,120}})?$"
-)
+_HEADLINE_QUOTE_RE = re.compile(rf"(?P<name>{NAME})[ \t]*:[ \t]*{_QUOTED_WORDS}{_OUTLET_SUFFIX}")
 # A related-article line: "- Heartstopper's Alice Oseman on season 3: 'We're going deeper'". Only there may
 # "on <topic>" follow the name (a headline of that form often trims a body quote, so it is left alone).
 _LINK_QUOTE_RE = re.compile(
-    rf"(?P<name>{NAME})(?:[ \t]+on[ \t]+[^:\n'‘\"“]{{1,60}}?)?[ \t]*:[ \t]*['‘\"“](?P<inner>[^\n]{{4,300}})"
-    rf"['’\"”][ \t]*$"
+    rf"(?P<name>{NAME})(?:[ \t]+on[ \t]+[^:\n'‘\"“]{{1,60}}?)?[ \t]*:[ \t]*{_QUOTED_WORDS}[ \t]*$"
 )
 # What may come before the name on a related-article line: a bullet and a few words ("Heartstopper's").
 _LINK_PREFIX_RE = re.compile(r"[ \t]*(?:[-*•–][ \t]*)?(?:[\w'’\-]+[ \t]+){0,4}")
@@ -1098,8 +1096,7 @@ _LINK_PREFIX_RE = re.compile(r"[ \t]*(?:[-*•–][ \t]*)?(?:[\w'’\-]+[ \t]+){
 _HEADLINE_SAYS_RE = re.compile(
     rf"(?P<name>{NAME})[ \t]+(?:says|said|reveals|revealed|admits|admitted|insists|insisted|explains"
     rf"|recalls|confesses|teases|hints|promises|claims|jokes|gushes|opens[ \t]+up)\b"
-    rf"(?:[^\n'‘\"“]|(?<=\w)['’](?=\w)){{0,160}}?(?<=[ \t(:—–-])['‘\"“](?P<inner>[^\n]{{4,300}})['’\"”]"
-    rf"[ \t]*(?:[|–—-][^\n]{{0,120}})?$"
+    rf"(?:[^\n'‘\"“]|(?<=\w)['’](?=\w)){{0,160}}?(?<=[ \t(:—–-]){_QUOTED_WORDS}{_OUTLET_SUFFIX}"
 )
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_CHARS = 400
