@@ -24,9 +24,9 @@ _WEEKDAY_NUM = {
     "sunday": 6,
 }
 
-_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_DAY_MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
+_DAY_MONTH = rf"(?:{FULL_MONTH}|{_ABBR_MONTH})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
@@ -34,7 +34,7 @@ _YEAR = r"(?:19|20)\d\d"
 # Dates are found from their month name (a fast, charset-led scan), then the day, weekday and year are read
 # from the few characters on either side. ISO dates are found separately.
 # (?=[...]): a quick first test, the letters a month starts with.
-_MONTH_RE = re.compile(rf"\b(?=[ADFJMNOS])(?P<m>{_FULL_MONTH}|{_ABBR_MONTH})(?![\w'’])")
+_MONTH_RE = re.compile(rf"\b(?=[ADFJMNOS])(?P<m>{FULL_MONTH}|{_ABBR_MONTH})(?![\w'’])")
 _ISO_RE = re.compile(rf"\b(?=[12])(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b")
 # "August 3, 2023", "August 3rd", "Aug. 3 2023" (not "3:30" or "3.5")
 _DAY_AFTER_RE = re.compile(rf"[ \t]+(?P<d>[0-3]?\d){_ORD}\b(?![:.]\d)(?:,?[ \t]+(?P<y>{_YEAR})\b)?")
@@ -107,7 +107,7 @@ _ISO_HINT_RE = re.compile(r"\d\d\d\d-\d")
 
 _WEEKDAY_ALONE_RE = re.compile(rf"\b(?P<wd>{_WEEKDAY})\b")
 _RELATIVE_MONTH_RE = re.compile(r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)[ \t]+month\b")
-_ANCHORED_HINTS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", " month")
+_ANCHORED_HINTS = (*(day.capitalize() for day in _WEEKDAY_NUM), " month")
 
 
 def might_have_date(text: str) -> bool:

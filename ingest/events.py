@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ingest.dates import FoundDate, complete, find_dates, might_have_date, tense_near
+from ingest.dates import FULL_MONTH, FoundDate, complete, find_dates, might_have_date, tense_near
 from ingest.model import Event
 from ingest.text import Paragraph, sentence_at, sentence_spans
 
@@ -113,10 +113,7 @@ _SEASON_HINT_RE = re.compile(r"S(?<!\wS)\d")
 
 
 _CREW_BEFORE_RE = re.compile(r"\b(?:[Pp]roduction|[Ff]ilming|[Cc]rews?|[Ss]hoot|[Cc]ameras|[Uu]nit)[ \t]+$")
-_DATE_BEFORE_NOUN_RE = re.compile(
-    r"(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"[ \t]+$"
-)
+_DATE_BEFORE_NOUN_RE = re.compile(rf"(?:(?:19|20)\d\d|{FULL_MONTH})[ \t]+$")
 _NOUN_AFTER_RE = re.compile(r"[ \t]+(release|premiere|debut|launch|return|trailer|teaser)\b")
 
 
@@ -193,11 +190,10 @@ def main_season(title: str, paragraphs: list[Paragraph]) -> int | None:
 
 
 # "between September and December 2023", "from May to August 2022": a production period.
-_MONTH_ALT = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _RANGE_RE = re.compile(
-    rf"\b(?=[bf])(?:between|from)[ \t]+(?:(?:early|late|mid|mid-)[ \t]*)?(?P<m1>{_MONTH_ALT})"
+    rf"\b(?=[bf])(?:between|from)[ \t]+(?:(?:early|late|mid|mid-)[ \t]*)?(?P<m1>{FULL_MONTH})"
     rf"(?:[ \t]+(?P<y1>(?:19|20)\d\d))?[ \t]+(?:and|to|until|till|through|-|–)[ \t]+"
-    rf"(?:(?:early|late|mid|mid-)[ \t]*)?(?P<m2>{_MONTH_ALT})[ \t]+(?P<y2>(?:19|20)\d\d)\b"
+    rf"(?:(?:early|late|mid|mid-)[ \t]*)?(?P<m2>{FULL_MONTH})[ \t]+(?P<y2>(?:19|20)\d\d)\b"
 )
 _MONTHS = "January February March April May June July August September October November December".split()
 
@@ -222,6 +218,11 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
     seen: set[tuple[str, str, int | None]] = set()
     season_cache: list[int | None] = []
 
+    def keep(event: Event | None) -> None:
+        if event is not None and (key := (event.kind, event.date, event.season)) not in seen:
+            seen.add(key)
+            out.append(event)
+
     def article_season() -> int | None:
         if not season_cache:
             season_cache.append(main_season(title, paragraphs))
@@ -232,10 +233,7 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
         text = para.text
         para_dates = find_dates(text) if might_have_date(text) else []
         if heading is not None:
-            event = _under_heading(heading, text, para_dates, ref, article_season)
-            if event is not None and (key := (event.kind, event.date, event.season)) not in seen:
-                seen.add(key)
-                out.append(event)
+            keep(_under_heading(heading, text, para_dates, ref, article_season))
         heading = text if para_dates and _is_date_heading(text, para_dates) else None
         if not para_dates:
             continue
@@ -248,9 +246,7 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
                 for kind, iso in (("production_start", first), ("production_end", last)):
                     label = _LABEL[kind]
                     what = f"Season {season} {label}" if season else label[:1].upper() + label[1:]
-                    if (key := (kind, iso, season)) not in seen:
-                        seen.add(key)
-                        out.append(Event(what=what, date=iso, kind=kind, season=season))
+                    keep(Event(what=what, date=iso, kind=kind, season=season))
         for found_date in para_dates:
             if any(a <= found_date.start < b for a, b in consumed):
                 continue
@@ -260,10 +256,7 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
             end = min(end, found_date.end + _AFTER_WINDOW + 60)
             sentence = text[start:end]
             d = replace(found_date, start=found_date.start - start, end=found_date.end - start)
-            event = _event(sentence, d, ref, article_season)
-            if event is not None and (key := (event.kind, event.date, event.season)) not in seen:
-                seen.add(key)
-                out.append(event)
+            keep(_event(sentence, d, ref, article_season))
     return out
 
 
