@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from ingest.events import season_mentions
+from ingest.events import on_other_channel, season_mentions
 from ingest.model import CastPair, Person
 from ingest.names import (
     CHAR,
@@ -494,13 +494,6 @@ _PLAYED_IN_OURS_RE = re.compile(
 )
 # A sentence about a broadcast on another channel: "The finale airs on BBC One and iPlayer ..., and sees X
 # return as the Doctor". Our show streams on Netflix, so its roles belong to that other show.
-_OTHER_CHANNEL_RE = re.compile(
-    rf"\b(?:airs?|aired|airing|broadcasts?|screens?|screened|streams?|streaming|premieres?|premiered|debuts?"
-    rf"|debuted|lands?|landed|arrives?|arrived|returns?){SP}(?:[a-z]+{SP}){{0,3}}?on{SP}(?:the{SP})?"
-    rf"(?:BBC|ITV|ITVX|ITV[1-4]|Channel{SP}[45]|E4|Sky|iPlayer|Disney\+|HBO|Apple{SP}TV\+?|Prime{SP}Video"
-    rf"|Amazon|Hulu|Peacock|Paramount\+|Showtime|Starz|AMC|FX|CBS|NBC|BritBox)(?![\w+])"
-)
-_OWN_SHOW_RE = re.compile(r"Heartstopper|Netflix|\b[Ss]eason\b")
 _FULL_NAME_RE = re.compile(rf"{NAME}")
 _QUOTE_CHARS_RE = re.compile(r"[\"“”]")
 _CLAUSE_END_RE = re.compile(rf",{SP}(?:and|but|while|whereas)\b|;")
@@ -1072,7 +1065,7 @@ def _scan_sentence(
 ) -> int:
     # Characters already claimed by an explicit pattern (a bytearray keeps the check O(1) on huge input).
     claimed = bytearray(len(s) + 1)
-    other_channel = " on " in s and _OTHER_CHANNEL_RE.search(s) is not None and not _OWN_SHOW_RE.search(s)
+    other_channel = on_other_channel(s)
     para_new, default_season = para_ctx
     seasons: list[tuple[int, int]] | None = None
     cues: list[re.Match] = []

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ingest.dates import FULL_MONTH, FoundDate, complete, find_dates, might_have_date, tense_near
 from ingest.model import Event
+from ingest.names import SP
 from ingest.text import Paragraph, sentence_at, sentence_spans
 
 _WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -110,6 +111,25 @@ def may_name_season(text: str) -> bool:
 # "S3" (an S that starts a word); "season"/"series" are tested as substrings first. The literal S leads so
 # the regex engine can jump between S's.
 _SEASON_HINT_RE = re.compile(r"S(?<!\wS)\d")
+
+
+# "The Star Beast airs (Saturday 25 November) on BBC One": another show's broadcast, not ours.
+_OTHER_CHANNEL_RE = re.compile(
+    rf"\b(?:airs?|aired|airing|broadcasts?|screens?|screened|streams?|streaming|premieres?|premiered|debuts?"
+    rf"|debuted|lands?|landed|arrives?|arrived|returns?){SP}(?:[^.;:!?\n]{{0,40}}?{SP})?on{SP}(?:the{SP})?"
+    rf"(?:BBC|ITV|ITVX|ITV[1-4]|Channel{SP}[45]|E4|Sky|iPlayer|Disney\+|HBO|Apple{SP}TV\+?|Prime{SP}Video"
+    rf"|Amazon|Hulu|Peacock|Paramount\+|Showtime|Starz|AMC|FX|CBS|NBC|BritBox)(?![\w+])"
+)
+_OWN_SHOW_RE = re.compile(r"Heartstopper|Netflix|\b[Ss]eason\b")
+
+
+def on_other_channel(sentence: str) -> bool:
+    """True if the sentence is about a broadcast on another channel and names nothing of our show."""
+    return (
+        " on " in sentence
+        and _OTHER_CHANNEL_RE.search(sentence) is not None
+        and not _OWN_SHOW_RE.search(sentence)
+    )
 
 
 _CREW_BEFORE_RE = re.compile(r"\b(?:[Pp]roduction|[Ff]ilming|[Cc]rews?|[Ss]hoot|[Cc]ameras|[Uu]nit)[ \t]+$")
@@ -296,6 +316,8 @@ def _event(
     if found is None:
         return None
     kind, fest = found
+    if kind == "premiere" and on_other_channel(sentence):
+        return None
     iso = complete(d, ref, tense_near(sentence, d.start))
     if iso is None:
         return None

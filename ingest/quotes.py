@@ -20,7 +20,8 @@ Rules (each is tested):
 - A quotation right after a short sentence about a person doing something (`Finney rolls her eyes. "..."`,
   `When asked, she grins. "..."`) is that person's: the sentence (or its clause after the last comma) is at
   most DESCRIPTIVE_MAX_WORDS words, opens with a known person's name or a subject pronoun followed by a
-  lower-case word, names no other known person and holds no quotation.
+  lower-case word, names no other known person and holds no quotation. A sentence that reports the
+  person's speech (`Walters added that ...`) may be up to REPORTED_MAX_WORDS words.
 - A quotation, a short attribution clause and another quotation in one paragraph are ONE quotation
   (`"A," says Locke. "B."`, `"I think," he said, "that..."`): the clause (at most JOIN_MAX_WORDS words,
   naming nobody else; an aside ", who ...," / ", where ..." is not counted, and a full stop before a
@@ -84,6 +85,8 @@ PARTIAL_MIN_WORDS = 6
 # is their clause in their words (annotators count it from five words); elsewhere five words may be a tag.
 PARTIAL_AFTER_PRONOUN_MIN_WORDS = 5
 DESCRIPTIVE_MAX_WORDS = 12
+# "Walters added that the production kept ... department. \"...\"": reported speech before a quotation.
+REPORTED_MAX_WORDS = 40
 MAX_QUOTE_CHARS = 3000
 JOIN_MAX_PARAGRAPHS = 8
 # A follow-on paragraph continues the last speaker only this many paragraphs after their last quote.
@@ -700,10 +703,15 @@ def _descriptive_speaker(
         clause = text[start:last]
         start += len(clause) - len(clause.lstrip())
         clause = clause.strip()
-        if not clause or _words(clause) > DESCRIPTIVE_MAX_WORDS or _DOUBLE_RE.search(clause):
+        if not clause or _words(clause) > REPORTED_MAX_WORDS or _DOUBLE_RE.search(clause):
             continue
         named = _clause_people(speakers.mentions, para, start, last)
-        if (pm := _CLAUSE_PRONOUN_RE.match(text, start)) is not None:
+        pm = _CLAUSE_PRONOUN_RE.match(text, start)
+        m = None if pm else _NAME_RE.match(text, start)
+        subject_end = pm.end() if pm else m.end() if m else start
+        if _words(clause) > DESCRIPTIVE_MAX_WORDS and not _VERB_AFTER_NAME_RE.match(text, subject_end):
+            continue  # a long sentence lends its subject only when it reports speech ("Walters added that")
+        if pm is not None:
             if named:
                 continue
             pronoun = pm.group(0).lower()
@@ -711,7 +719,6 @@ def _descriptive_speaker(
             if person and pronoun in ("he", "she"):
                 speakers.pronoun.setdefault(person, pronoun)
             return person
-        m = _NAME_RE.match(text, start)
         if m is None or not _LOWER_NEXT_RE.match(text, m.end()) or not (name := clean_name(m.group(0))):
             continue
         full = name if is_full_name(name) else speakers.index.resolve(name)

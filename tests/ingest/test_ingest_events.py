@@ -358,3 +358,18 @@ def test_a_listings_date_heading_dates_the_entry_under_it():
     # The entry's first sentence is what the heading dates, even when later sentences carry other dates.
     entry = "Thursday, Oct. 3\n\nRosewood Lane The drama returns for season three. Season two aired May 2023."
     assert ("premiere", "2024-10-03") in _kinds("2024-09-29", entry)
+
+
+def test_another_channels_broadcast_date_is_not_our_premiere():
+    # An article about a cast member's other show: its air date on another channel is not a release of ours,
+    # whether the date comes before or after the channel.
+    text = (
+        "Yasmin Finney plays Elle in Heartstopper.\n\n"
+        "The first special airs on BBC One and iPlayer on Saturday 25 November.\n\n"
+        "Doctor Who: The Star Beast airs Saturday 25 November on BBC One."
+    )
+    assert _kinds("2023-11-20", text) == set()
+    # Our own show on Netflix keeps its date.
+    assert _kinds("2023-11-20", "Heartstopper season 2 arrives on Netflix on Saturday 25 November.") == {
+        ("premiere", "2023-11-25")
+    }

@@ -381,6 +381,23 @@ def test_descriptive_sentence_rule_is_bounded():
     assert got == [("Ana Lopez", "It was wild")]
 
 
+def test_a_long_reported_speech_sentence_lends_its_subject_to_the_quotation_after_it():
+    # Family: "X added that <reported speech>. "..."": the quotation goes on in X's own words, however long
+    # the reported sentence; a long sentence that reports nothing still lends no one (test above).
+    got = _quotes(
+        TWO_STARS + '"It was wild," Lopez told us.\n'
+        "Rao added that the production had kept almost every one of the series' heads of department for the "
+        'final run. "We have the same families behind the camera as in front of it."\n'
+        "He explained that the last week of filming had been the hardest of his whole career so far, by a "
+        'long way. "I cried every single day of it."\n'
+    )
+    assert got == [
+        ("Ana Lopez", "It was wild"),
+        ("Dev Rao", "We have the same families behind the camera as in front of it."),
+        ("Dev Rao", "I cried every single day of it."),
+    ]
+
+
 def test_pronoun_opening_a_paragraph_means_the_previous_paragraphs_subject():
     # Family: a paragraph about one person (no quotation) and then "He told us:" means that person, not
     # the last speaker; a gendered pronoun that does not fit them falls back to the usual rules.
