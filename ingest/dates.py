@@ -11,6 +11,13 @@ _MONTH_NUM = {
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
+
+
+def month_number(name: str) -> int:
+    """1-12 for a month name or its abbreviation, any case, with or without a full stop ("Sept.")."""
+    return _MONTH_NUM[name.rstrip(".").lower()]
+
+
 _FULL_MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
@@ -129,7 +136,7 @@ def find_dates(text: str) -> list[FoundDate]:
         if _valid(year, month, day):
             out.append(FoundDate(m.start(), m.end(), year, month, day, None))
     for m in _MONTH_RE.finditer(text):
-        month = _MONTH_NUM[m.group("m").rstrip(".").lower()]
+        month = month_number(m.group("m"))
         head = text[max(0, m.start() - 30) : m.start()]
         if (before := _DAY_BEFORE_RE.search(head)) is not None:
             day = int(before.group("d"))

@@ -12,7 +12,15 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ingest.dates import FULL_MONTH, FoundDate, complete, find_dates, might_have_date, tense_near
+from ingest.dates import (
+    FULL_MONTH,
+    FoundDate,
+    complete,
+    find_dates,
+    might_have_date,
+    month_number,
+    tense_near,
+)
 from ingest.model import Event
 from ingest.names import SP
 from ingest.text import Paragraph, sentence_at, sentence_spans
@@ -215,7 +223,6 @@ _RANGE_RE = re.compile(
     rf"(?:[ \t]+(?P<y1>(?:19|20)\d\d))?[ \t]+(?:and|to|until|till|through|-|–)[ \t]+"
     rf"(?:(?:early|late|mid|mid-)[ \t]*)?(?P<m2>{FULL_MONTH})[ \t]+(?P<y2>(?:19|20)\d\d)\b"
 )
-_MONTHS = "January February March April May June July August September October November December".split()
 
 
 def _ranges(sentence: str) -> list[tuple[int, int, str, str]]:
@@ -224,7 +231,7 @@ def _ranges(sentence: str) -> list[tuple[int, int, str, str]]:
     if not _PRODUCTION_RE.search(sentence):
         return out
     for m in _RANGE_RE.finditer(sentence):
-        m1, m2 = _MONTHS.index(m.group("m1")) + 1, _MONTHS.index(m.group("m2")) + 1
+        m1, m2 = month_number(m.group("m1")), month_number(m.group("m2"))
         y2 = int(m.group("y2"))
         y1 = int(m.group("y1")) if m.group("y1") else (y2 if m1 <= m2 else y2 - 1)
         out.append((m.start(), m.end(), f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}"))
