@@ -13,7 +13,7 @@ from ingest.events import find_events
 from ingest.metadata import parse_header
 from ingest.model import ArticleFacts
 from ingest.names import NameIndex, is_full_name
-from ingest.quotes import find_quotes, last_mention, name_hits, person_mentions, speaker_names
+from ingest.quotes import find_quotes, gerund_led, last_mention, name_hits, person_mentions, speaker_names
 from ingest.reader import read_article
 from ingest.text import paragraphs
 
@@ -85,11 +85,11 @@ def extract_article(text: str, file: str) -> ArticleFacts:
     actors = {c.actor for c in facts.cast}
     for actor in actors:
         index.add(actor, _PERSON)
-    # Characters are not people: "said Nick" must not resolve to "Nick Nelson".
-    for c in facts.cast:
-        if c.character not in actors and c.character not in crew:
-            index.persons.pop(c.character, None)
-    index._cache.clear()
+    # Characters are not people ("said Nick" must not resolve to "Nick Nelson"), nor is a headline's gerund
+    # phrase or a newsroom byline ("Handling Charlie", "Tudum Staff"), even if a later "Charlie begins" or
+    # "tells Tudum" promoted it.
+    index.forget([c.character for c in facts.cast if c.character not in actors and c.character not in crew])
+    index.forget([name for name in index.persons if gerund_led(name)])
     facts.people = _stage("people", file, lambda: cast_mod.to_people(findings, index, facts.cast), [])
 
     mentions = _stage("mentions", file, lambda: person_mentions(hits, index, _PERSON), [])

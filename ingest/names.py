@@ -7,6 +7,7 @@ so the bounded repetitions cannot backtrack catastrophically.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -156,6 +157,12 @@ class NameIndex:
         if self.persons.get(name, -1) < priority:
             self.persons[name] = priority
             self._cache.clear()
+
+    def forget(self, names: Iterable[str]) -> None:
+        """Drop names that turned out not to be people (a character, "Handling Charlie")."""
+        for name in names:
+            if self.persons.pop(name, None) is not None:
+                self._cache.clear()
 
     def _record(self, form: str, full: str) -> None:
         if form != full:

@@ -755,15 +755,6 @@ def find_quotes(
     """Quotations with canonical speakers, in reading order (rules in the module docstring). `title` is the
     article's `title:` line, read for a headline quotation when the article has no headline paragraph.
     `characters` are the article's cast characters (not people: their lines of dialogue are nobody's)."""
-    # "Handling Charlie" (a headline's gerund phrase) may have been promoted to a person by a later
-    # "Charlie begins": it is nobody, and "Charlie" must not resolve to it.
-    phrases = [p for p in index.persons if gerund_led(p)]
-    for phrase in phrases:
-        index.persons.pop(phrase)
-    if phrases:
-        index._cache.clear()
-        mentions = [m for m in mentions if m[2] not in phrases]
-        subjects = [m for m in subjects or [] if m[2] not in phrases]
     vox = vox_pops(paragraphs, index)
     if vox:
         mentions = sorted(mentions + vox)
