@@ -69,7 +69,10 @@ STOP_WORDS = frozenset(
         "Unlike Alongside Among Between Without Within About Above Below Over Under Through During "
         "Against Towards Toward Upon Into Onto Ask Tell Imagine Remember Catch Grab Listen Expect Find Keep "
         "Picture Forget Welcome Reprising Playing Portraying Rounding Starring Played Portrayed Voiced "
-        "Review Reviews " + _MONTHS + " " + _WEEKDAYS
+        "Review Reviews Does Did Do Is Are Was Were Has Have Had Can Could Should Would Must Might Shall "
+        + _MONTHS
+        + " "
+        + _WEEKDAYS
     ).split()
 )
 MONTH_WORDS = frozenset(_MONTHS.split())

@@ -73,6 +73,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -363,8 +364,10 @@ def name_hits(paragraphs: list[Paragraph]) -> list[NameHit]:
 
 def speaker_names(paragraphs: list[Paragraph], hits: list[NameHit]) -> list[tuple[int, int, str]]:
     """(paragraph, offset, name as written) for each name used as the subject or object of a speech verb:
-    "Locke explained", "Brown, 28, said", "said Connor"."""
+    "Locke explained", "Brown, 28, said", "said Connor", or as the transcript label of the paragraph right
+    after a question ("Was it different going back?" / "Joe Locke: Completely.")."""
     texts = {p.index: p.text for p in paragraphs}
+    answers = _answer_labels(paragraphs)
     out = []
     for para, start, end, name in hits:
         text = texts[para]
@@ -372,8 +375,23 @@ def speaker_names(paragraphs: list[Paragraph], hits: list[NameHit]) -> list[tupl
         after = _VERB_AFTER_NAME_RE.match(text, end) and not _object_of_preposition(head)
         if after and "who" in (clause := text[max(0, start - 100) : start].rpartition(",")[2]):
             after = not _RELATIVE_RE.match(clause)  # "the star, who has been filming Agatha, went on"
-        if after or (head.rstrip().endswith(_VERB_BEFORE_NAME_ENDINGS) and _VERB_BEFORE_NAME_RE.search(head)):
+        if (
+            after
+            or (head.rstrip().endswith(_VERB_BEFORE_NAME_ENDINGS) and _VERB_BEFORE_NAME_RE.search(head))
+            or answers.get(para) == (start, end)
+        ):
             out.append((para, start, name))
+    return out
+
+
+def _answer_labels(paragraphs: list[Paragraph]) -> dict[int, tuple[int, int]]:
+    """{paragraph: (start, end) of its label} for each paragraph that opens with a name label and follows a
+    question paragraph: an interview transcript's answer, so the label names a person."""
+    out = {}
+    for before, para in pairwise(paragraphs):
+        text = para.text
+        if ":" in text[:60] and _is_question(before.text) and (m := _QA_RE.match(text)) is not None:
+            out[para.index] = m.span("label")
     return out
 
 
@@ -801,7 +819,7 @@ def find_quotes(
         if labelled:
             answer_at = None  # a question (or a label naming nobody) ends the answer before it
         elif answer_at is not None:
-            if _label_follows(paragraphs, pos, index):
+            if not _is_question(text) and _label_follows(paragraphs, pos, index):
                 # An answer running on into an unlabelled paragraph before the next label is one quote.
                 more = _clean_quote(text)
                 prior = out[answer_at]
@@ -907,7 +925,9 @@ def find_quotes(
                     and para.index - speakers.last_para <= _FOLLOW_ON_GAP
                     and not _crosshead(text, sp, words)
                 ):
-                    speaker, how = speakers.last, "follow"
+                    # 'Does Finney think she'll play Elle again? She pauses.' then '"Never say never."': a
+                    # paragraph about one other person between the last quote and this one hands it over.
+                    speaker, how = speakers._previous_subject(para.index) or speakers.last, "follow"
             anon_at = max(s_start, local_start)
             if (
                 not how

@@ -631,6 +631,48 @@ def test_unlabelled_paragraph_between_an_answer_and_the_next_label_continues_the
     ]
 
 
+def test_a_name_label_after_a_question_is_a_transcript_answer_even_for_a_name_only_mentioned():
+    # Family: an interview transcript whose subjects the article only mentions ("I met Lopez and Rao") and
+    # never credits or quotes otherwise: a name label on the paragraph right after a question is their
+    # answer, and later surname labels resolve to them; a question paragraph ends an answer.
+    got = _quotes(
+        "Ana Lopez and Dev Rao are done being the new kids\n"
+        "I met Ana Lopez and Dev Rao in Soho the week before the premiere.\n"
+        "Was it different going back?\n"
+        "Dev Rao: Completely. The bubble popped, basically.\n"
+        "Ana Lopez: And they were incredibly respectful about it.\n"
+        "Rao: I did not get lost. I was exploring.\n"
+        "The director is back for season two. What does he do that others don't?\n"
+        "Lopez: He makes it feel small, even in a crowd.\n"
+    )
+    assert got == [
+        ("Dev Rao", "Completely. The bubble popped, basically."),
+        ("Ana Lopez", "And they were incredibly respectful about it."),
+        ("Dev Rao", "I did not get lost. I was exploring."),
+        ("Ana Lopez", "He makes it feel small, even in a crowd."),
+    ]
+    # A cast guide's "Name: description" lines follow no question: nobody speaks.
+    assert _quotes("Ana Lopez stars as Rosa.\nRosa Reyes: the new girl at school, and trouble.\n") == []
+
+
+def test_a_quotation_paragraph_after_a_paragraph_about_another_person_is_theirs():
+    # Family: the last quote was Lopez's, then a paragraph about Rao alone (a question opening with an
+    # auxiliary, "Does Rao ...?", then "He pauses."); the bare quotation that follows is Rao's answer.
+    got = _quotes(
+        TWO_STARS + '"We barely slept," Rao said.\n'
+        '"It was the best summer of my life," Lopez said.\n'
+        "Does Rao think he will ever play Theo again? He pauses for a long time.\n"
+        '"Never say never. But if this is it, I am at peace."\n'
+        '"I owe that boy everything."\n'
+    )
+    assert got == [
+        ("Dev Rao", "We barely slept"),
+        ("Ana Lopez", "It was the best summer of my life"),
+        ("Dev Rao", "Never say never. But if this is it, I am at peace."),
+        ("Dev Rao", "I owe that boy everything."),
+    ]
+
+
 def test_anonymous_posters_are_nobody_and_break_the_same_speaker_chain():
     # Family: fan reactions. "one viewer posted", "Somebody else shared ... alongside the words:", "A second
     # simply commented:", "said one especially angry reply" name nobody: no quote, and a quotation paragraph
