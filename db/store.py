@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import gc
 import inspect
 import json
 import logging
@@ -21,7 +22,7 @@ import re
 import sqlite3
 import unicodedata
 from collections import defaultdict
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import aiosqlite
@@ -539,13 +540,34 @@ async def _call_progress(progress: Callable[[int, int], object] | None, done: in
 
 
 def read_snapshot(path: Path) -> Snapshot:
-    """Read the small tables of the store file at `path` into a Snapshot (blocking: use a thread)."""
+    """Read the small tables of the store file at `path` into a Snapshot (blocking: use a thread).
+
+    The collector is paused while the snapshot is built, and the result is frozen out of its reach
+    (`gc.freeze`). Building millions of long-lived objects otherwise sets off a full collection each time
+    the heap grows by a quarter (11 of them while a 10 000-article snapshot loaded, each walking the whole
+    heap with the GIL held: 135-340 ms during which the event loop could not answer a command). The snapshot
+    is immutable and acyclic, so reference counting alone frees it when the next one replaces it.
+    """
     conn = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
     try:
         conn.execute("BEGIN")  # one consistent read
-        return load_snapshot(conn)
+        with _collector_paused():
+            snapshot = load_snapshot(conn)
+            gc.freeze()
+        return snapshot
     finally:
         conn.close()
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def load_snapshot(conn: sqlite3.Connection) -> Snapshot:
