@@ -105,7 +105,15 @@ _TOP_LINES = 6
 _BEFORE_DATE = re.compile(
     r"[ \t*_]*(?:By[ \t]+[^|\n]{1,60}\|[ \t]*)?"  # "By Sam Lee | Published ..."
     r"(?:[A-Z][A-Za-z .'’-]{1,40},[ \t]*"
-    r"|(?:Published|Posted|Updated|First[ \t]+published|Last[ \t]+updated)(?:[ \t]+on)?[ \t]*:?[ \t]*)?$"
+    r"|(?:(?:Published|Posted|Updated|First[ \t]+published|Last[ \t]+updated)(?:[ \t]+on)?[ \t]*:?[ \t]*)?"
+    # A time before the date: "06:00, 28 JUL 2025", "Published 3:00 a.m. ET Oct. 3, 2024".
+    r"(?:\d{1,2}[:.]\d\d(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?[ \t]*,?[ \t]*)?)$"
+)
+# Bylines print months in capitals ("SEPTEMBER 30, 2024", "28 JUL 2025"); prose dates never do, so only the
+# top lines read them, as the same-length capitalised word.
+_CAPS_MONTH = re.compile(
+    r"\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\b"
 )
 _AFTER_DATE = re.compile(r"[ \t*_]*(?:$|[—–|]|-[ \t]|(?:at[ \t]+|,[ \t]*)?\d{1,2}[:.]\d\d)")
 
@@ -118,7 +126,7 @@ def _date_near_top(body: str) -> str | None:
         seen += 1
         if seen > _TOP_LINES:
             break
-        head = line[:100]
+        head = _CAPS_MONTH.sub(lambda m: m.group(0).capitalize(), line[:100])
         for d in find_dates(head):
             if (
                 d.year is not None

@@ -63,3 +63,20 @@ def test_date_and_source_lines_under_the_headline():
 def test_a_body_line_that_starts_with_date_is_not_metadata():
     h = parse_header("Headline\nDate night 2024-10-01 was fun.")
     assert h.date is None and "Date night" in h.body
+
+
+def test_a_byline_with_a_time_or_capital_month_dates_the_article():
+    # Family: outlets print the article's date after a time or with the month in capitals.
+    forms = {
+        "By Ana Lopez, Arts Reporter\n06:00, 28 JUL 2025\n": "2025-07-28",
+        "By Rosa Reyes\nPublished: 05:00, 16 July 2025 | Updated: 09:40, 16 July 2025\n": "2025-07-16",
+        "Rosa Reyes\nTHE DAILY\nPublished 3:00 a.m. ET Oct. 3, 2024\n": "2024-10-03",
+        "Standfirst line here.\n\nBY ANA LOPEZ\nSEPTEMBER 30, 2024\n": "2024-09-30",
+    }
+    for top, iso in forms.items():
+        text = "A headline\n\n" + top + "\nThe body. It may say MAY 5, 2020 later."
+        assert parse_header(text).date == iso, top
+
+
+def test_a_capital_month_in_body_prose_is_no_article_date():
+    assert parse_header("A headline\n\nFANS SAY MAY 5 IS THE DAY\n\nBody.").date is None
