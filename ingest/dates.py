@@ -169,10 +169,14 @@ def find_dates(text: str) -> list[FoundDate]:
             continue
         if not _valid(year or 2000, month, day):
             continue
+        shift = None
+        if year is None and (yr := _YEAR_RELATIVE_AFTER_RE.match(text, end)) is not None:
+            shift, end = _YEAR_SHIFT[yr.group("rel").lower()], yr.end()  # "on 3 August last year"
         pair = _paired_day(text, start, end, year, month, day)
         if pair and year is None:
             year = pair[0].year  # "Dec. 10 and 11, 2022": the year closes the pair
-        out.append(FoundDate(start, end, year, month, day, _WEEKDAY_NUM[wd.lower()] if wd else None))
+        weekday = _WEEKDAY_NUM[wd.lower()] if wd else None
+        out.append(FoundDate(start, end, year, month, day, weekday, year_shift=shift))
         out += pair
     out += _anchored_dates(text, out)
     out.sort(key=lambda d: d.start)

@@ -373,3 +373,16 @@ def test_another_channels_broadcast_date_is_not_our_premiere():
     assert _kinds("2023-11-20", "Heartstopper season 2 arrives on Netflix on Saturday 25 November.") == {
         ("premiere", "2023-11-25")
     }
+
+
+def test_a_day_with_last_or_next_year_takes_that_year():
+    # Family: "on 3 August last year" -- the past-tense rule alone would give the date line's year.
+    assert _kinds("2024-09-19", "When the second season landed on 3 August last year, fans cried.") == {
+        ("premiere", "2023-08-03")
+    }
+    assert _kinds("2025-07-16", "The third series arrived on October 3 last year.") == {
+        ("premiere", "2024-10-03")
+    }
+    assert _kinds("2025-02-01", "Filming will begin on 12 January next year.") == {
+        ("production_start", "2026-01-12")
+    }
