@@ -60,6 +60,19 @@ _PREPOSITION_BEFORE_RE = re.compile(
     r"|\b(?:early|mid|late)-$",  # "in mid-December"
     re.IGNORECASE,  # "In May, Netflix renewed the show"
 )
+_FOLLOWING_BEFORE_RE = re.compile(r"\b[Tt]he[ \t]+(?:following|next)[ \t]+$")
+
+
+def _following_year(found: list[FoundDate], at: int, month: int) -> int | None:
+    """The year of "the following <month>": the first such month after the last dated day or month before
+    `at`, or None."""
+    before = [d for d in found if d.end <= at and d.year is not None and d.month]
+    if not before:
+        return None
+    last = max(before, key=lambda d: d.end)
+    return last.year + 1 if month <= last.month else last.year
+
+
 # "Dec. 10 and 11", "17 and 18 March": the other day of the pair, in the same month.
 _SECOND_DAY_AFTER_RE = re.compile(
     rf"[ \t]*(?:and|&)[ \t]+(?P<d>[0-3]?\d){_ORD}\b(?![:.]\d)(?:,?[ \t]+(?P<y>{_YEAR})\b)?"
@@ -101,7 +114,9 @@ class FoundDate:
     month: int
     day: int | None
     weekday: int | None
-    relative: str | None = None  # "last" / "next" / "this" written before a bare month ("last September")
+    # "last" / "next" / "this" written before a bare month ("last September"); "following" for "the following
+    # February" that no earlier date in the text placed.
+    relative: str | None = None
     year_shift: int | None = None  # "in May last year": -1 from the date line's year ("next year" +1)
     # month == 0: "Thursday" alone or "last month", which only the article's date line can place.
 
@@ -154,6 +169,13 @@ def find_dates(text: str) -> list[FoundDate]:
             end = after.end()
         elif (after := _YEAR_AFTER_RE.match(text, m.end())) is not None:
             out.append(FoundDate(m.start(), after.end(), int(after.group("y")), month, None, None))
+            continue
+        elif m.group("m").lower() in _FULL_MONTHS and (after_date := _FOLLOWING_BEFORE_RE.search(head)):
+            # "Filming began on Oct. 2, 2023 ... It wrapped the following February": the first such month
+            # after the date before it in the text; no such date, no year.
+            year = _following_year(out, m.start(), month)
+            at = m.start() - len(head) + after_date.start()
+            out.append(FoundDate(at, m.end(), year, month, None, None, None if year else "following"))
             continue
         elif m.group("m").lower() in _FULL_MONTHS and (prep := _PREPOSITION_BEFORE_RE.search(head)):
             rel = prep.group(0).strip().lower()
@@ -253,6 +275,8 @@ def complete(d: FoundDate, dateline: dt.date | None, tense: str | None) -> str |
     if d.month == 0:
         return _anchored(d, dateline, tense)
     year = d.year
+    if year is None and d.relative == "following":
+        return None  # "the following February" with no date before it to follow
     if year is None and d.year_shift is not None and dateline is not None:
         year = dateline.year + d.year_shift
     if year is None:

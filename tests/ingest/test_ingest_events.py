@@ -386,3 +386,13 @@ def test_a_day_with_last_or_next_year_takes_that_year():
     assert _kinds("2025-02-01", "Filming will begin on 12 January next year.") == {
         ("production_start", "2026-01-12")
     }
+
+
+def test_the_following_month_follows_the_date_before_it():
+    # Family: a narrative "the following February" comes after the previous date, not the date line.
+    text = "Filming began on Oct. 2, 2023, in Kent with Ana Lopez. It wrapped the following February."
+    assert _kinds("2024-10-03", text) == {("production_start", "2023-10-02"), ("production_end", "2024-02")}
+    text = "Shooting began in March 2021. Production wrapped the next May, said Rosa Reyes."
+    assert _kinds("2024-10-03", text) == {("production_start", "2021-03"), ("production_end", "2021-05")}
+    # Nothing before it to follow: no year, no event.
+    assert _kinds("2024-10-03", "Filming wrapped the following February.") == set()
