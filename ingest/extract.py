@@ -12,10 +12,18 @@ from ingest import cast as cast_mod
 from ingest.events import find_events
 from ingest.metadata import parse_header
 from ingest.model import ArticleFacts
-from ingest.names import NameIndex, is_full_name
-from ingest.quotes import find_quotes, gerund_led, last_mention, name_hits, person_mentions, speaker_names
+from ingest.names import NameIndex, is_full_name, name_words
+from ingest.quotes import (
+    NameHit,
+    find_quotes,
+    gerund_led,
+    last_mention,
+    name_hits,
+    person_mentions,
+    speaker_names,
+)
 from ingest.reader import read_article
-from ingest.text import paragraphs
+from ingest.text import Paragraph, paragraphs
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -38,6 +46,30 @@ def _stage(name: str, file: str, fn: Callable[[], T], default: T) -> T:
 
 
 _AGE_RE = re.compile(r",[ \t]*\d{1,2}[ \t]*,")
+
+
+_LOWER_NEXT_RE = re.compile(r"[ \t]+[a-z]")
+
+
+def _headline_subjects(paras: list[Paragraph], hits: list[NameHit]) -> set[str]:
+    """Full names the headline gives that open a body sentence as its subject ("Kit Connor Is Done Playing
+    It Safe" / "Kit Connor is apologizing for ..."): a profile's subject is a person, even one the article
+    only ever quotes through "he says"."""
+    headline = {p.index for p in paras if p.is_headline}
+    named = {name for para, _start, _end, name in hits if para in headline and is_full_name(name)}
+    if not named:
+        return set()
+    by_surname = {name_words(name)[-1]: name for name in named}
+    texts = {p.index: p.text for p in paras}
+    found = set()
+    for para, start, end, name in hits:
+        if para in headline or (full := name if name in named else by_surname.get(name)) is None:
+            continue
+        text = texts[para]
+        opens = start == 0 or text[:start].rstrip().endswith((".", "!", "?"))
+        if opens and _LOWER_NEXT_RE.match(text, end):
+            found.add(full)
+    return found
 
 
 def extract_article(text: str, file: str) -> ArticleFacts:
@@ -73,6 +105,8 @@ def extract_article(text: str, file: str) -> ArticleFacts:
             full = name if is_full_name(name) else index.resolve(name)
             if full:
                 index.add(full, _PERSON)
+    for full in _headline_subjects(paras, hits):
+        index.add(full, _PERSON)
     crew = {n for n, role in raw_people if any(role.endswith(r) for r in cast_mod.CREW_ROLES)}
 
     early_mentions = _stage("mentions", file, lambda: person_mentions(hits, index, _PERSON), [])

@@ -81,7 +81,8 @@ MONTH_WORDS = frozenset(_MONTHS.split())
 _LEADING_ONLY = frozenset(
     "comedian comedians singer singers rapper rappers presenter presenters broadcaster broadcasters musician "
     "musicians dancer dancers footballer footballers popstar youtuber youtubers influencer influencers "
-    "playwright poet model models".split()
+    "playwright poet model models student students pupil pupils resident residents shopkeeper shopkeepers "
+    "fan fans superfan superfans viewer viewers local locals owner landlord landlady pensioner".split()
 )
 _STOP_LOWER = frozenset(w.lower() for w in STOP_WORDS)
 

@@ -52,8 +52,16 @@ Rules (each is tested):
   Nor is an anonymous poster ("one fan wrote", "said one popular reply", "A third simply wrote:"): no quote,
   and the same-speaker chain ends there.
 - Transcript labels: "ANA LOPEZ:", "LOPEZ:", "Lopez:", "AL:" open that person's answer; an outlet or
-  interviewer label ("EW:", "Q:", "INTERVIEWER:") opens a question. Unlabelled paragraphs after an answer
-  continue it when another label follows within QA_CONTINUE_PARAGRAPHS paragraphs.
+  interviewer label ("EW:", "Q:", "INTERVIEWER:") opens a question. A name label right after a question
+  paragraph, and a headline's opening "Name: 'quotation'", make that name a person (speaker_names), so an
+  interview subject the article otherwise only mentions is known; a question paragraph ends an answer.
+- The interviewer's "I ask" names nobody; "a spokesman for <Organisation>" is nobody; a person named as
+  someone's relation ("Her husband, the writer X,") is not the "she" of the next attribution; a name inside
+  a quotation ('"X said to me..."') is no attribution's subject.
+- A bare quotation paragraph continues the last speaker, unless the paragraph just before it has no
+  quotation and is about one other person ("Does Finney think ...? She pauses.").
+- Unlabelled paragraphs after a transcript answer continue it when another label follows within
+  QA_CONTINUE_PARAGRAPHS paragraphs.
 - Unmarked Q&A: after a short "This interview has been edited and condensed for clarity." line, question
   paragraphs (ending in "?") alternate with answers written without quote marks; each answer (its
   paragraph, plus following ones while another question comes within QA_CONTINUE_PARAGRAPHS) is the
@@ -106,13 +114,14 @@ _VERB = (
     r"admitting|insisting|confessing|recalling|claiming|"
     # phrasal verbs of a panel report: "Finney chimed in:", "Gao weighed in", "Walters thanked the crew:"
     r"chimed[ \t]+in|chimes[ \t]+in|weighed[ \t]+in|weighs[ \t]+in|piped[ \t]+up|pipes[ \t]+up|"
-    r"pointed[ \t]+out|points[ \t]+out|shot[ \t]+back|thanked|thanks|asked|asks|"
-    r"grinned|grins)"
+    r"pointed[ \t]+out|points[ \t]+out|shot[ \t]+back|thanked|thanks|asked|asks|ask|wondered|wonder|"
+    r"grinned|grins|puts[ \t]+it|put[ \t]+it)"
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _ROLE_NOUN = (
     r"(?:the|The)[ \t]+(?:[\w\-]+[ \t]+){0,3}?(?:actor|actress|star|creator|author|writer|director|"
-    r"showrunner|producer|singer|teen|youngster|performer|novelist|illustrator|newcomer|\d{1,2}-year-old)"
+    r"showrunner|producer|singer|teen|youngster|performer|novelist|illustrator|newcomer|\d{1,2}-year-old|"
+    r"winner|nominee|veteran|icon|comedian|presenter|filmmaker|screenwriter|playwright|artist|activist)"
 )
 # Anonymous posters ("one fan", "a longtime reader", "another viewer") are nobody, like a statement.
 _ANON_NOUN = (
@@ -127,7 +136,9 @@ _NONPERSON_NOUN = (
     rf"publication|outlet|studio|platform|service|{_ANON_NOUN})\b"
     # bare: "Someone commented", "Another posted", "A third simply wrote", "others replied"
     r"|(?:[Ss]ome(?:one|body)|[Aa]nother(?![ \t]+[A-Z])|[Aa][ \t]+(?:second|third|fourth|fifth)|[Oo]thers)"
-    r"(?:[ \t]+else)?)"
+    r"(?:[ \t]+else)?"
+    # the interviewer: '"So what makes you say yes now?" I ask.'
+    r"|I(?=[ \t]+(?:ask|asked|say|said|wonder|wondered|suggest|suggested|venture|ventured|reply|replied)\b))"
 )
 # 'Somebody shared a clip ... alongside the words: "..."': a sentence whose subject is anonymous.
 _ANON_SUBJECT_RE = re.compile(rf"[ \t\"“”'‘’]*{_NONPERSON_NOUN}[ \t]")
@@ -140,9 +151,13 @@ _ROLE_PREFIX = (
 )
 
 
+# "A spokesman for Swale Borough Council said": the organisation is no speaker either.
+_FOR_ORGANISATION = rf"(?:[ \t]+(?:for|at|from|of)[ \t]+(?:the[ \t]+)?{NAME})?"
+
+
 def _speaker(prefix: str = "") -> str:
     return (
-        rf"(?:(?P<{prefix}np>{_NONPERSON_NOUN})|(?P<{prefix}pr>{_PRONOUN})|(?P<{prefix}rn>{_ROLE_NOUN})"
+        rf"(?:(?P<{prefix}np>{_NONPERSON_NOUN}{_FOR_ORGANISATION})|(?P<{prefix}pr>{_PRONOUN})|(?P<{prefix}rn>{_ROLE_NOUN})"
         rf"|{_ROLE_PREFIX}(?P<{prefix}nm>{NAME}))"
     )
 
@@ -365,9 +380,10 @@ def name_hits(paragraphs: list[Paragraph]) -> list[NameHit]:
 def speaker_names(paragraphs: list[Paragraph], hits: list[NameHit]) -> list[tuple[int, int, str]]:
     """(paragraph, offset, name as written) for each name used as the subject or object of a speech verb:
     "Locke explained", "Brown, 28, said", "said Connor", or as the transcript label of the paragraph right
-    after a question ("Was it different going back?" / "Joe Locke: Completely.")."""
+    after a question ("Was it different going back?" / "Joe Locke: Completely.") or of a headline quotation
+    ("Olivia Colman: 'I still think ...'")."""
     texts = {p.index: p.text for p in paragraphs}
-    answers = _answer_labels(paragraphs)
+    labels = _speaker_labels(paragraphs)
     out = []
     for para, start, end, name in hits:
         text = texts[para]
@@ -378,20 +394,29 @@ def speaker_names(paragraphs: list[Paragraph], hits: list[NameHit]) -> list[tupl
         if (
             after
             or (head.rstrip().endswith(_VERB_BEFORE_NAME_ENDINGS) and _VERB_BEFORE_NAME_RE.search(head))
-            or answers.get(para) == (start, end)
+            or labels.get(para) == end
         ):
             out.append((para, start, name))
     return out
 
 
-def _answer_labels(paragraphs: list[Paragraph]) -> dict[int, tuple[int, int]]:
-    """{paragraph: (start, end) of its label} for each paragraph that opens with a name label and follows a
-    question paragraph: an interview transcript's answer, so the label names a person."""
+def _speaker_labels(paragraphs: list[Paragraph]) -> dict[int, int]:
+    """{paragraph: where its speaker label ends} for a name label opening the paragraph right after a
+    question (an interview transcript's answer) and for a headline "Name: 'quotation'"."""
     out = {}
     for before, para in pairwise(paragraphs):
         text = para.text
         if ":" in text[:60] and _is_question(before.text) and (m := _QA_RE.match(text)) is not None:
-            out[para.index] = m.span("label")
+            out[para.index] = m.end("label")
+    for para in paragraphs:
+        if (
+            para.is_headline
+            and len(para.text) <= HEADLINE_MAX_CHARS
+            and (m := _HEADLINE_QUOTE_RE.search(para.text)) is not None
+            and _words(m.group("inner")) >= HEADLINE_MIN_WORDS
+            and not para.text[: m.start("name")].strip()  # not "X on saying goodbye to Elle: '...'"
+        ):
+            out[para.index] = m.end("name")
     return out
 
 
@@ -405,6 +430,15 @@ def _object_of_preposition(head: str) -> bool:
     if not words or words[-1].lower() not in _OBJECT_WORDS:
         return False
     return not (len(words) == 1 or words[-2].endswith((".", "!", "?", '"', "”")))
+
+
+# "Her husband, the writer Ed Sinclair": a person named as someone's relation, just before the name.
+_KIN_BEFORE_RE = re.compile(
+    r"\b(his|her|their)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?"
+    r"|mother|father|mum|mom|dad|brother|sister|son|daughter|co-star|friend|agent|manager)\b[^.!?\"“”]{0,40}$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_OF = {"his": "he", "her": "she", "their": "they"}
 
 
 class _Speakers:
@@ -441,8 +475,8 @@ class _Speakers:
             return subject
         if pronoun and self._first_quote(para, offset):
             # 'Connor is due to appear in Warfare.' then 'He told Newsbeat: "..."': the paragraph before.
-            previous = self._previous_subject(para)
-            if previous is not None and self._fits(previous, pronoun):
+            previous = self._previous_subject(para, pronoun)
+            if previous is not None:
                 return previous
         best = self._recent(para, offset)
         if best is not None and self._fits(best, pronoun):
@@ -487,13 +521,16 @@ class _Speakers:
             head = text[max(0, start - 20) : start]
             if _object_of_preposition(head) and not head.rstrip().lower().endswith("according to"):
                 continue
+            if pronoun and (kin := _KIN_BEFORE_RE.search(text, max(0, start - 70), start)) is not None:
+                if _POSSESSIVE_OF.get(kin.group(1).lower()) == pronoun:
+                    continue  # "Her husband, the writer Ed Sinclair, ...": "she" is not Ed Sinclair
             return person if self._fits(person, pronoun) else None
         return None
 
     def _first_quote(self, para: int, offset: int) -> bool:
         return para == self.spans_para and bool(self.span_starts) and self.span_starts[0] == offset
 
-    def _previous_subject(self, para: int) -> str | None:
+    def _previous_subject(self, para: int, pronoun: str = "") -> str | None:
         """The one known person the previous paragraph is about: it has no quotation and names exactly one
         person outside prepositional objects ("appear in Warfare alongside Will Poulter" is about Connor,
         "Lopez and Rao both learned" is about two people)."""
@@ -509,7 +546,9 @@ class _Speakers:
             i += 1
             head = text[max(0, start - 20) : start]
             # "Lopez and Rao both learned to surf": a coordinated subject is two people, not an object.
-            if not _object_of_preposition(head) or head.rstrip().endswith(" and"):
+            if (not _object_of_preposition(head) or head.rstrip().endswith(" and")) and self._fits(
+                person, pronoun
+            ):
                 found.add(person)
         return found.pop() if len(found) == 1 else None
 
@@ -777,16 +816,19 @@ def find_quotes(
     if vox:
         mentions = sorted(mentions + vox)
         subjects = sorted((subjects or []) + vox)
-    speakers = _Speakers(index, mentions, subjects or [])
+    all_spans = [[] if p.is_headline else _spans(p.text) for p in paragraphs]
+    quoted_at = {p.index: spans for p, spans in zip(paragraphs, all_spans, strict=True) if spans}
+    # "Ed said to me" inside a quotation is the speaker's story, not an attribution.
+    subjects = [m for m in subjects or [] if not _quoted(quoted_at.get(m[0], ()), m[1])]
+    speakers = _Speakers(index, mentions, subjects)
     speakers.characters = frozenset(characters)
     speakers.vox = {name for _, _, name in vox}
     speakers.initialled = initialled_names(p.text for p in paragraphs)
     speakers.texts = {p.index: p.text for p in paragraphs if not p.is_headline}
     out: list[Quote] = []
     seen: set[tuple[str, str]] = set()
-    all_spans = [[] if p.is_headline else _spans(p.text) for p in paragraphs]
-    speakers.quoted = {p.index for p, spans in zip(paragraphs, all_spans, strict=True) if spans}
-    speakers.para_spans = {p.index: spans for p, spans in zip(paragraphs, all_spans, strict=True) if spans}
+    speakers.quoted = set(quoted_at)
+    speakers.para_spans = quoted_at
     speakers.ages = _ages(speakers.texts, mentions)
     # Paragraph position -> speaker, for paragraphs whose first quotation continues an earlier paragraph's
     # quotation (already joined into that quote).

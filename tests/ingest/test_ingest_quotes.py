@@ -1056,3 +1056,68 @@ def test_a_newsroom_byline_is_not_a_person_so_telling_the_outlet_still_joins_the
             "And about staying soft when it is hard.",
         )
     ]
+
+
+def test_a_profile_subject_named_in_the_headline_is_the_he_of_the_story():
+    # Family: a magazine profile whose subject the headline names and whose body only ever says "he says":
+    # the headline's person who opens a body sentence is a person, so the pronouns mean them.
+    got = _quotes(
+        "Dev Rao is apologising for the state of his dressing room. There is a hoodie on the radiator. "
+        '"I am normally a lot tidier than this, I promise," he says.\n'
+        "Rao is in previews on Broadway this month.\n"
+        '"Theatre does not let you wait," he says.\n',
+        headline="Dev Rao Is Done Playing It Safe",
+    )
+    assert got == [
+        ("Dev Rao", "I am normally a lot tidier than this, I promise"),
+        ("Dev Rao", "Theatre does not let you wait"),
+    ]
+
+
+def test_a_headline_quote_label_makes_its_name_the_interview_subject():
+    # Family: 'Ana Lopez: "quotation"' headlines an interview that later says only "she says": the label
+    # names a person; a name later in the headline ("... goodbye to Rosa: '...'") is no label.
+    body = (
+        "Ana Lopez arrives at a cafe with wet hair. Her co-star Dev Rao waves from across the room.\n"
+        '"I still think someone will tap me on the shoulder," she says.\n'
+    )
+    assert _quotes(body, headline="Ana Lopez: 'I still think someone will tap me on the shoulder'") == [
+        ("Ana Lopez", "I still think someone will tap me on the shoulder")
+    ]
+
+
+def test_relations_quoted_names_and_the_interviewer_are_not_the_speaker():
+    # Family: the interview subject "she" is not the person named as her relation ("Her husband, the writer
+    # X"), a name inside a quotation ('"X said to me ..."') is no later pronoun's referent, and the
+    # interviewer's question ('"...?" I ask.') is nobody's quote.
+    got = _quotes(
+        TWO_STARS + '"It was wild," Lopez told us.\n'
+        "She has got better at saying no. Her husband, the writer Sam Oak, has had a hand in that. "
+        '"Sam said to me, you cannot keep saying yes to everything," she says.\n'
+        '"So what makes you say yes now?" I ask.\n'
+        'She thinks about it, chewing. "Whether I would want to watch it," she says.\n'
+    )
+    assert got == [
+        ("Ana Lopez", "It was wild"),
+        ("Ana Lopez", "Sam said to me, you cannot keep saying yes to everything"),
+        ("Ana Lopez", "Whether I would want to watch it"),
+    ]
+
+
+def test_descriptors_idioms_and_spokespeople():
+    # Family: "the Oscar winner said" is a descriptor for the person named before it; "puts it" is a speech
+    # verb; "A spokesman for Swale Council said:" is nobody; "Student Priya Shah, 17," is Priya Shah.
+    got = _quotes(
+        TWO_STARS + '"It was wild," Rao told us.\n'
+        "Ana Lopez, who plays Rosa Reyes, was also in attendance.\n"
+        '"I just turn up and cry," the Oscar winner said of her role. "It is the best job in the world."\n'
+        'Rao puts it more bluntly. "We are all exhausted, and we love it."\n'
+        'A spokesman for Swale Borough Council said: "We are pleased to support this production."\n'
+        'Student Priya Shah, 17, skipped school. "I have watched every season five times," she said.\n'
+    )
+    assert got == [
+        ("Dev Rao", "It was wild"),
+        ("Ana Lopez", "I just turn up and cry, It is the best job in the world."),
+        ("Dev Rao", "We are all exhausted, and we love it."),
+        ("Priya Shah", "I have watched every season five times"),
+    ]
