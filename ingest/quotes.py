@@ -991,6 +991,8 @@ def find_quotes(
             quote = _clean_quote(inner)
             if not quote or len(quote) > MAX_QUOTE_CHARS or words < 2:
                 continue
+            if quote[:1].islower() and words < _partial_min_words(pre_sentence):
+                continue  # 'the reaction was, Donovan says, "a bit overwhelming."': a fragment
             key = (speaker, quote)
             if key not in seen:
                 seen.add(key)

@@ -1121,3 +1121,13 @@ def test_descriptors_idioms_and_spokespeople():
         ("Dev Rao", "We are all exhausted, and we love it."),
         ("Priya Shah", "I have watched every season five times"),
     ]
+
+
+def test_a_short_lower_case_fragment_is_no_quote_even_with_an_attribution():
+    # Family: 'the reaction was, Rao says, "a bit overwhelming."': a fragment of the writer's sentence, like
+    # any partial quote, needs the partial quote's length whatever attributes it.
+    got = _quotes(
+        TWO_STARS + 'The reaction in the room was, Rao says, "a bit overwhelming."\n'
+        'Lopez said, "and then everybody in the whole room started crying."\n'
+    )
+    assert got == [("Ana Lopez", "and then everybody in the whole room started crying.")]
