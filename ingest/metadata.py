@@ -27,6 +27,9 @@ class Header:
     body: str  # everything after the header, the text facts are extracted from
 
 
+_KICKER = re.compile(r"[ \t]*[A-Z][A-Z&'’\-]+(?:[ \t]+[A-Z&][A-Z&'’\-]*){0,2}[ \t]*")
+
+
 def _trim_title(text: str) -> str:
     text = " ".join(text.split())
     if len(text) <= MAX_TITLE:
@@ -88,6 +91,9 @@ def parse_header(text: str) -> Header:
             # The first non-empty line is the headline.
             stripped = rest.lstrip("\n")
             first, _, after = stripped.partition("\n")
+            if _KICKER.fullmatch(first) and after.strip():
+                # A section kicker ("HOLLYWOOD", "TV & RADIO") above the headline is not the headline.
+                first, _, after = after.lstrip("\n").partition("\n")
             if first.strip():
                 headline = first.strip()
                 title = _trim_title(headline)

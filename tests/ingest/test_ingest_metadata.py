@@ -80,3 +80,14 @@ def test_a_byline_with_a_time_or_capital_month_dates_the_article():
 
 def test_a_capital_month_in_body_prose_is_no_article_date():
     assert parse_header("A headline\n\nFANS SAY MAY 5 IS THE DAY\n\nBody.").date is None
+
+
+def test_a_section_kicker_above_the_headline_is_not_the_headline():
+    # "HOLLYWOOD" / "TV & RADIO" over a magazine headline: the line after it is the headline; an all-caps
+    # headline of four or more words is still a headline.
+    assert parse_header("HOLLYWOOD\n\nDev Rao Is Done Playing It Safe\n\nBody.").headline == (
+        "Dev Rao Is Done Playing It Safe"
+    )
+    assert parse_header("TV & RADIO\nHeadline here\nBody.").headline == "Headline here"
+    assert parse_header("DEV RAO TALKS SEASON FOUR\nBody.").headline == "DEV RAO TALKS SEASON FOUR"
+    assert parse_header("EXCLUSIVE\n").headline == "EXCLUSIVE"  # nothing after it: it is all there is
