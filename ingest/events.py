@@ -145,6 +145,21 @@ _DATE_BEFORE_NOUN_RE = re.compile(rf"(?:(?:19|20)\d\d|{FULL_MONTH})[ \t]+$")
 _NOUN_AFTER_RE = re.compile(r"[ \t]+(release|premiere|debut|launch|return|trailer|teaser)\b")
 
 
+# Tudum is both Netflix's editorial site ("told Tudum", "on Netflix's Tudum") and its live fan event ("at
+# Tudum", "the Tudum 2023 fan event").
+_TUDUM_AT_RE = re.compile(r"\bat[ \t]+(?:the[ \t]+|this[ \t]+year['’]s[ \t]+)?(?:Netflix['’]s[ \t]+)?$")
+_TUDUM_EVENT_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?:19|20)\d\d[ \t]+)?(?:global[ \t]+)?(?:fan[ \t]+)?(?:event|live|stage)\b"
+)
+
+
+def _tudum_event(sentence: str, m: re.Match) -> bool:
+    at = m.end() - len("Tudum")
+    return bool(
+        _TUDUM_AT_RE.search(sentence, max(0, at - 30), at) or _TUDUM_EVENT_AFTER_RE.match(sentence, m.end())
+    )
+
+
 def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | None:
     """(kind, festival name) for the date at sentence[pos:end], from the nearest keyword."""
     production: bool | None = None  # found only if a start/end keyword needs it
@@ -171,6 +186,8 @@ def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | Non
         else:
             continue
         group = m.lastgroup
+        if group == "festival" and m.group(0).endswith("Tudum") and not _tudum_event(sentence, m):
+            continue  # "spoke about the movie on Netflix's Tudum": Netflix's site, not its fan event
         if group == "festival":
             kind, fest = "festival", " ".join(m.group("festival").split())
         elif group in ("start", "end"):
@@ -256,8 +273,19 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
         return season_cache[0]
 
     heading: str | None = None  # a paragraph that is only a date ("Thursday, Oct. 3"), for the next one
+    columns: list[str] | None = None  # the header row of the table being read ("Season | Release date")
     for para in paragraphs:
         text = para.text
+        if (cells := _table_cells(text)) is not None:
+            if columns is not None and len(cells) == len(columns):
+                for event in _table_row(cells, columns, ref, article_season):
+                    keep(event)
+                continue
+            if not might_have_date(text) or not find_dates(text):
+                columns = cells if any(ch.isalpha() for ch in text) else columns  # "|---|---|" keeps it
+                heading = None
+                continue
+        columns = None
         para_dates = find_dates(text) if might_have_date(text) else []
         if heading is not None:
             keep(_under_heading(heading, text, para_dates, ref, article_season))
@@ -284,6 +312,35 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
             sentence = text[start:end]
             d = replace(found_date, start=found_date.start - start, end=found_date.end - start)
             keep(_event(sentence, d, ref, article_season))
+    return out
+
+
+def _table_cells(text: str) -> list[str] | None:
+    """The cells of a pipe-delimited table row ("Season 1 | April 22nd, 2022 | 8"), else None."""
+    if "|" not in text:
+        return None
+    cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+    return cells if len(cells) >= 2 else None
+
+
+def _table_row(
+    cells: list[str],
+    columns: list[str],
+    ref: dt.date | None,
+    article_season: Callable[[], int | None],
+) -> list[Event]:
+    """Events of a table row: each dated cell read as if the row said "<other cells>, <column name> <date>"
+    ("Season 1, 8: netflix release date April 22nd, 2022"), so the column's name classifies its dates."""
+    out = []
+    for i, cell in enumerate(cells):
+        if not might_have_date(cell):
+            continue
+        others = ", ".join(c for j, c in enumerate(cells) if j != i and c)
+        prefix = f"{others}: {columns[i].lower()} "
+        for d in find_dates(cell):
+            moved = replace(d, start=d.start + len(prefix), end=d.end + len(prefix))
+            if (event := _event(prefix + cell, moved, ref, article_season)) is not None:
+                out.append(event)
     return out
 
 

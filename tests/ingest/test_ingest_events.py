@@ -396,3 +396,33 @@ def test_the_following_month_follows_the_date_before_it():
     assert _kinds("2024-10-03", text) == {("production_start", "2021-03"), ("production_end", "2021-05")}
     # Nothing before it to follow: no year, no event.
     assert _kinds("2024-10-03", "Filming wrapped the following February.") == set()
+
+
+def test_a_table_column_names_the_event_of_its_dates():
+    # Family: a pipe-delimited schedule table ("Season | Release date | Episodes").
+    text = (
+        "Here is how the schedule has looked.\n\n"
+        "Season | Netflix release date | Episodes\n"
+        "Season 1 | April 22nd, 2022 | 8\n"
+        "Season 2 | August 3rd, 2023 | 8\n\n"
+        "| Film | Filming started |\n|---|---|\n| Rosa Reyes Story | March 2nd, 2021 |\n\n"
+        "Ana Lopez | Editor | March 2024\n"  # a table with no header row: nothing
+    )
+    assert _kinds("2024-06-01", text) == {
+        ("premiere", "2022-04-22"),
+        ("premiere", "2023-08-03"),
+        ("production_start", "2021-03-02"),
+    }
+    # A yearless table date still needs the article's date to be sound: here it is not.
+    assert _kinds("2024-06-01", "Season | Premiere\nSeason 4 | October 3") == set()
+
+
+def test_tudum_the_site_is_no_festival_but_tudum_the_event_is():
+    assert _kinds("2025-06-01", "Ana Lopez spoke about the film on Netflix's Tudum in April 2025.") == set()
+    assert _kinds("2025-06-01", "Rosa Reyes told Tudum in April 2025 that it was over.") == set()
+    assert _kinds("2025-06-01", "The cast appeared at Tudum in May 2025 to tease the film.") == {
+        ("festival", "2025-05")
+    }
+    assert _kinds("2025-06-01", "A clip was shown at the Tudum fan event in May 2025.") == {
+        ("festival", "2025-05")
+    }
