@@ -69,7 +69,13 @@ _NOT_DESC = (
 # "as TV presenter Jack Maddox", "plays the shy Charlie Spring": lowercase words (or an acronym) just before
 # the character; function words stop it, so "plays opposite Kit Connor" is no pair.
 _OCCUPATION = rf"\b(?:(?:a|an|the){SP})?(?P<occ>(?:(?:[A-Z]{{2,4}}|{_NOT_DESC}[a-z][a-z\-]*){SP}){{1,3}})"
-_DESC_BEFORE = rf"(?:{_DESC},?{SP}|{_OCCUPATION})?"
+# "as Nick's Aunt Diane", "as his free-spirited Uncle Ray": with a possessor the kinship word is a relation
+# (her name is Diane), unlike a bare title ("as Aunt Diane", kept whole unless the article says plain Diane).
+_KIN_POSS = (
+    rf"(?P<kposs>his|her|their|{TOKEN}['’]s){SP}(?P<kadj>(?:{_FUNCTION_WORD}[a-z][a-z\-]*{SP}){{0,2}})"
+    rf"(?P<kin>Aunt|Auntie|Uncle|Nana|Grandma|Grandad|Gran|Granny|Cousin){SP}(?=[{UPPER}])"
+)
+_DESC_BEFORE = rf"(?:{_DESC},?{SP}|{_KIN_POSS}|{_OCCUPATION})?"
 _AUX = (
     r"(?:who|also|now|will|is|are|was|has|have|had|been|be|set|to|going|currently|back|shall|would|then|'ll"
     r"|once|again|still"
@@ -93,6 +99,7 @@ _PLAY_VERB = (
     rf"|(?:makes|make|made|making|has|have|had|having)(?:{SP}(?:a|an))?{SP}(?:[a-z\-]+{SP}){{0,3}}?"
     rf"(?:cameo|appearance)s?{SP}as|(?:cameos|cameo|cameoed|cameoing){SP}as"
     rf"|(?:pops|pop|popped|popping|turns|turn|turned|turning|shows|show|showed|showing){SP}up{SP}as"
+    rf"|(?:drops|drop|dropped|dropping|stops|stop|stopped|stopping){SP}(?:in|by){SP}as"
     # "Newcomer Darragh Hand steps into the role of Michael Holden"
     rf"|(?:steps|step|stepped|stepping){SP}into{SP}the{SP}(?:role|shoes|part){SP}of"
     # "will recur as", "guest stars as", "joins in the recurring role of", "set for a guest arc as"
@@ -104,6 +111,9 @@ _PLAY_VERB = (
 )
 
 _AS_RE = re.compile(rf"(?P<actor>{NAME}){SP}as{SP}{_DESC_BEFORE}(?P<char>{CHAR})")
+# A review's parenthetical credit: "newcomer Ana Lopez, as the prickly Rosa Reyes, steals every scene". The
+# role must close its own comma (or dash) clause, so "Ana Lopez, as Rosa Reyes arrived" is no pair.
+_COMMA_AS_RE = re.compile(rf"(?P<actor>{NAME}),{SP}as{SP}{_DESC_BEFORE}(?P<char>{CHAR})(?=[ \t]*,|{SP}[–—])")
 # "Eddie Marsan, who played Terry in The Gentlemen, as Geoff": a clause about another credit, then the role.
 _WHO_AS_RE = re.compile(
     rf"(?P<actor>{NAME}),{SP}who{SP}(?:(?!plays?\b|portrays?\b|,)[^;:()\n.]){{1,120}}?,{SP}as{SP}"
@@ -118,12 +128,16 @@ _ASIDE_GAP = (
     r"|named|such|same|well|even|after|before|until|if|though|although|then|that|which|who|whom|whose)\b)"
     rf"[a-z][a-z\-'’]*{SP}){{0,6}}"
 )
+# A production title in quote marks may sit in the aside ("Olivia Colman ("The Crown") returns as",
+# "Jo Bell, Nora in "Blackwater," has a cameo as": American style puts the comma inside the quotes).
+_QUOTED_TITLE = rf"[\"“][{UPPER}0-9][^\"“”\n,;:()]{{0,60}}?,?[\"”]"
 _ASIDE_RE = re.compile(
-    rf"(?P<actor>{NAME})(?:,{SP}(?P<aside>[^,;:()\n\"“”]{{1,120}}),|{SP}[–—]{SP}(?P<aside2>[^–—;:()\n\"“”]"
+    rf"(?P<actor>{NAME})(?:,{SP}(?P<aside>(?:[^,;:()\n\"“”]|{_QUOTED_TITLE}){{1,120}}?)(?:,|(?<=,[\"”]))"
+    rf"|{SP}[–—]{SP}(?P<aside2>[^–—;:()\n\"“”]"
     rf"{{1,100}}){SP}[–—]|{SP}-{SP}(?P<aside3>(?:(?!{SP}-{SP})[^–—;:()\n\"“”]){{1,100}}){SP}-"
-    rf"|[ \t]*\((?P<aside4>[^()\n\"“”]{{1,100}})\))"
+    rf"|[ \t]*\((?P<aside4>(?:[^()\n\"“”]|{_QUOTED_TITLE}){{1,100}})\))"
     rf"{SP}(?:(?P<verb>(?:{_AUX}{SP}){{0,3}}(?:plays|playing|portrays|portraying))"
-    rf"|{_ASIDE_GAP}as){SP}{_DESC_BEFORE}(?P<char>{CHAR})(?![\w'’])"
+    rf"|(?P<gap>{_ASIDE_GAP})as){SP}{_DESC_BEFORE}(?P<char>{CHAR})(?![\w'’])"
 )
 # What may follow the role of an aside credit; anything else ("as Jo Bell took the stage") reads as a clause.
 _ASIDE_AFTER_RE = re.compile(
@@ -132,6 +146,9 @@ _ASIDE_AFTER_RE = re.compile(
     rf"|{SP}(?:for|in|on|at|this|throughout|with|who|whose|opposite|alongside|from|again|too|here)\b)"
 )
 _ASIDE_HINTS = (", ", " – ", " — ", " - ", " (")
+# The words between an aside and "as" that make a role verb ("has a scene-stealing cameo as"): then "as"
+# cannot be a conjunction, so the role may run on ("as Jack Maddox that I won't spoil").
+_GAP_VERB_RE = re.compile(rf"(?:{_AUX}{SP}){{0,3}}{_PLAY_VERB}")
 _CHAR_RE = re.compile(CHAR)
 
 # Tabloid shorthand: "Isaac actor Leo Marsh", "Tara star Mia Chen" (kept only for a name the article or the
@@ -389,7 +406,14 @@ _LIST_SPLIT_RE = re.compile(_LIST_SEP)
 _AFTER_PAIR_RE = re.compile(rf"{NAME}{SP}as{SP}{_DESC_BEFORE}{CHAR},{SP}$")
 _PLURAL_RELATION_RE = re.compile(rf"{_RELATION}s$")
 # The actor being the last of a list of names ("Jo Bell and Sam Oak return as ..."): the verb is shared.
-_LIST_TAIL_BEFORE_RE = re.compile(rf"(?<![\w'’]){NAME}(?:{SP}(?:and|&)|,){SP}$")
+# "she and Jo Bell play Ivy and Theo": a pronoun shares the verb too.
+_LIST_TAIL_BEFORE_RE = re.compile(
+    rf"(?<![\w'’])(?:{NAME}(?:{SP}(?:and|&)|,)|(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I){SP}(?:and|&)){SP}$"
+)
+# "Kit Connor and Joe Locke as Nick and Charlie" that no list pattern took: "Joe Locke as Nick" is not a pair.
+# (Only "and" before the actor: after a comma it may follow the role of the previous pair.)
+_LIST_AFTER_ROLE_RE = re.compile(rf"{_LIST_SEP}{CHAR}(?![\w'’])")
+_AND_BEFORE_RE = re.compile(rf"(?<![\w'’]){NAME}{SP}(?:and|&){SP}$")
 # "Jane and Julio Spring": first names sharing one family name (support for a family descriptor's surname).
 _SHARED_SURNAME_RE = re.compile(
     rf"(?P<a>{FREE_TOKEN})(?:,{SP}(?P<b>{TOKEN}))?,?{SP}(?:and|&){SP}(?P<c>{TOKEN}){SP}(?P<sur>{TOKEN})"
@@ -714,6 +738,8 @@ def _desc_of(m: re.Match, before: str) -> str | None:
         return _description(g.get("poss"), g["desc"], before)
     if g.get("desc2"):
         return _description(g.get("poss2"), g["desc2"], before)
+    if g.get("kin"):
+        return _description(g.get("kposs"), g["kin"].lower(), before)
     if occ := g.get("occ"):
         words = occ.split()
         # "TV presenter", "rugby coach": a noun phrase; a lone adjective ("shy") is no description.
@@ -1130,6 +1156,7 @@ def _scan_sentence(
         if before == "as" or (
             before[:1].isupper()
             and not is_stop(before)
+            and not before.endswith(":")  # "Caption: Kit Connor and Joe Locke as ..."
             # "Dev Rao as Isaac, Mia Chen and Lia Kim as Nadia and Tara": after a pair's role and a comma
             and not (before.endswith(",") and _AFTER_PAIR_RE.search(s, max(0, m.start() - 90), m.start()))
         ):
@@ -1239,10 +1266,30 @@ def _scan_sentence(
             continue
         if _production_before(s, m.start()):
             continue  # "starred in Rocketman as Elton John": the name before "as" is a production
+        if (
+            (tail := _AND_BEFORE_RE.search(s, max(0, m.start() - 60), m.start())) is not None
+            and not covered(tail.start())
+            and _LIST_AFTER_ROLE_RE.match(s, m.end("char")) is not None
+        ):
+            continue  # one name of an unpaired list of actors, and one role of a list of roles
         desc = _desc_of(m, context(m.start("char")))
         if desc is None and (ap := _APPOSITIVE_RE.match(s, m.end("char"))):
             desc = _description(None, ap.group("desc"), "")
         add(m.group("actor"), m.group("char"), desc, m, m.end("char"))
+    for m in _COMMA_AS_RE.finditer(s) if has_as and ", as " in s else ():
+        actor = clean_name(m.group("actor"))
+        if (
+            not is_full_name(actor)
+            or covered(m.start("char"))
+            or _other_production(s, m.end("char"))
+            or _production_before(s, m.start())
+            or (  # "Jo Bell and Sam Oak, as Tara and ...": a list, paired by _LIST_PAREN_AS_RE or not at all
+                (tail := _LIST_TAIL_BEFORE_RE.search(s, max(0, m.start() - 60), m.start())) is not None
+                and not covered(tail.start())
+            )
+        ):
+            continue
+        add(actor, m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"), guarded=True)
     # "play" or "portray" in the sentence is itself a match of the verb pre-test (saves running it).
     has_verb = has_play and ("play" in s or "portray" in s or _PLAY_VERB_HINT_RE.search(s) is not None)
     plays = list(_PLAYS_RE.finditer(s)) if has_verb else []
@@ -1281,7 +1328,10 @@ def _scan_sentence(
                 and not covered(tail.start())
             )
             or _other_production(s, m.end("char"))
-            or _ASIDE_AFTER_RE.match(s, m.end("char")) is None
+            or (
+                _ASIDE_AFTER_RE.match(s, m.end("char")) is None
+                and not (m.group("gap") and _GAP_VERB_RE.fullmatch(m.group("gap") + "as"))
+            )
             or (m.start() in famous_at and not _own_production_after(s, m.end("char")))
         ):
             continue

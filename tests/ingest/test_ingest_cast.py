@@ -1099,3 +1099,31 @@ def test_surname_in_parentheses_shared_by_two_people_or_a_first_name_is_no_pair(
         "Mia (Hart) waved."
     )
     assert got == {}
+
+
+def test_review_credits_with_quoted_titles_kinship_possessors_and_comma_as():
+    got = _cast(
+        'Emmy winner Ana Lopez ("The Lighthouse") returns as Tara\'s mum, Rosa Reyes, and Mia Chen drops in '
+        'as her free-spirited Aunt Nadia. Leo Marsh, Brick in "Harbour Lights," has a scene-stealing cameo '
+        "as Sam Price that I won't spoil. The scenes between Lopez and newcomer Dev Rao, as the cheerful "
+        "Cal Rowe, are a treat."
+    )
+    assert got == {
+        ("Ana Lopez", "Rosa Reyes"): "Tara's mum",
+        ("Mia Chen", "Nadia"): "Tara's aunt",
+        ("Leo Marsh", "Sam Price"): None,
+        ("Dev Rao", "Cal Rowe"): None,
+    }
+
+
+def test_comma_as_needs_the_role_to_close_its_clause():
+    assert _cast("Ana Lopez, as Rosa Reyes walked in, smiled at the cameras.") == {}
+
+
+def test_unpaired_lists_give_no_cross_pairs():
+    # a caption label does not stop the paired list; a pronoun shares the verb of another production
+    got = _cast(
+        "Photo: Ana Lopez and Leo Marsh as Rosa and Cal in Heartstopper season three.\n"
+        "She is also in The Tide, in which she and Dev Rao play Ivy and Theo, a married couple."
+    )
+    assert got == {("Ana Lopez", "Rosa"): None, ("Leo Marsh", "Cal"): None}
