@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from db.cache import CorruptRow, cacheable, decode, encode, extractor_fingerprint, read_cache
 from db.merge import Knowledge, merge
 from db.model import ReloadReport
 from ingest.model import ArticleError, ArticleFacts
@@ -33,7 +34,8 @@ try:
 except ImportError:  # pragma: no cover - not on Linux/macOS: no cross-process build lock
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 1
+# 2: the extract_cache table (db/cache.py). A store of another version is rebuilt at start.
+SCHEMA_VERSION = 2
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 TABLES = ("articles", "people", "characters", "cast", "aliases", "events", "quotes")
 # Files larger than this are identified by size and mtime in the data version instead of being hashed:
@@ -106,45 +108,90 @@ def articles_version(articles_dir: Path) -> str | None:
 # ---------------------------------------------------------------------------------------------- reading
 
 
-def _read_one(path: Path, extract: Extract) -> tuple[str, str, ArticleFacts | None, str | None]:
-    """(file name, digest, facts or None, reason it was skipped or None). Never raises."""
+# (file name, digest, facts or None, reason it was skipped or None, facts encoded for the cache or None)
+Read = tuple[str, str, ArticleFacts | None, str | None, str | None]
+
+
+def _read_one(path: Path, extract: Extract, encode_facts: bool = False) -> Read:
+    """Digest and extract one file. Never raises."""
     name = path.name
     digest = file_digest(path)
     try:
         facts = extract(path)
     except ArticleError as exc:
-        return name, digest, None, exc.reason
+        return name, digest, None, exc.reason, None
     except Exception as exc:  # a bug in extraction must cost one article, not the reload
-        return name, digest, None, f"extraction failed ({type(exc).__name__}: {exc})"
-    return name, digest, dataclasses.replace(facts, file=name), None
+        return name, digest, None, f"extraction failed ({type(exc).__name__}: {exc})", None
+    facts = dataclasses.replace(facts, file=name)
+    # Encoded here, in the pool, so a cold build encodes in parallel. A failed article is never cached:
+    # it is read again (and reported again) on every reload.
+    return name, digest, facts, None, encode(facts) if encode_facts and cacheable(digest) else None
 
 
-def _read_star(args: tuple[Path, Extract]) -> tuple[str, str, ArticleFacts | None, str | None]:
+def _read_star(args: tuple[Path, Extract, bool]) -> Read:
     return _read_one(*args)
 
 
 def _read_all(
-    files: list[Path], extract: Extract, workers: int | None, progress: Callable[[int], None]
-) -> Iterable[tuple[str, str, ArticleFacts | None, str | None]]:
+    files: list[Path],
+    extract: Extract,
+    workers: int | None,
+    progress: Callable[[int], None],
+    encode_facts: bool = False,
+) -> Iterable[Read]:
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(files) >= _PARALLEL_FROM else 1
     if workers <= 1:
         for i, path in enumerate(files, 1):
-            yield _read_one(path, extract)
+            yield _read_one(path, extract, encode_facts)
             progress(i)
         return
     # Workers are forked from this process, whose collector build_database has paused: theirs runs.
     with ProcessPoolExecutor(max_workers=workers, initializer=gc.enable) as pool:
         chunk = max(8, min(64, len(files) // (workers * 8)))  # small enough for smooth progress
-        for i, result in enumerate(pool.map(_read_star, [(p, extract) for p in files], chunksize=chunk), 1):
+        jobs = [(p, extract, encode_facts) for p in files]
+        for i, result in enumerate(pool.map(_read_star, jobs, chunksize=chunk), 1):
             yield result
             progress(i)
+
+
+def _reuse(files: list[Path], cache: dict[str, str]) -> tuple[list[Read | None], list[int]]:
+    """The articles whose content the cache holds, decoded; and the indexes of the files still to extract.
+
+    A row that does not decode is treated as missing: that article is simply extracted again.
+    """
+    results: list[Read | None] = [None] * len(files)
+    if not cache:  # a cold build: no need to hash every file twice
+        return results, list(range(len(files)))
+    missing: list[int] = []
+    for i, path in enumerate(files):
+        digest = file_digest(path)
+        text = cache.get(digest) if cacheable(digest) else None
+        if text is not None:
+            try:
+                results[i] = (path.name, digest, decode(text, path.name), None, text)
+                continue
+            except CorruptRow:
+                pass
+        missing.append(i)
+    return results, missing
+
+
+def read_old_cache(db_path: Path, fingerprint: str) -> dict[str, str]:
+    """The extraction cache of the store at `db_path` for this extractor; empty if there is none."""
+    return _read_store(db_path, lambda conn: read_cache(conn, fingerprint)) or {}
 
 
 # ---------------------------------------------------------------------------------------------- writing
 
 
-def write_database(path: Path, knowledge: Knowledge, digests: dict[str, str], data_version: str) -> None:
+def write_database(
+    path: Path,
+    knowledge: Knowledge,
+    digests: dict[str, str],
+    data_version: str,
+    cache_rows: Iterable[tuple[str, str, str]] = (),
+) -> None:
     """Write `knowledge` to a new SQLite file at `path` in one transaction and fsync it.
 
     The file is private until it is swapped in, and is deleted if anything fails, so no rollback journal or
@@ -159,6 +206,9 @@ def write_database(path: Path, knowledge: Knowledge, digests: dict[str, str], da
         conn.execute("PRAGMA temp_store=MEMORY")
         conn.executescript("BEGIN;\n" + "\n".join(tables))
         _insert_all(conn, knowledge, digests, data_version)
+        conn.executemany(
+            "INSERT OR IGNORE INTO extract_cache (digest, extractor, facts) VALUES (?, ?, ?)", cache_rows
+        )
         # An index built over the finished table is one sort; kept up to date row by row it is a random
         # B-tree insert per row (the alias index alone was ~0.8 s of a 10 000-article build).
         for statement in indexes:
@@ -352,12 +402,19 @@ def build_database(
     extract: Extract | None = None,
     swap: bool = True,
     workers: int | None = None,
+    fingerprint: str | None = None,
 ) -> ReloadReport:
     """Rebuild the store at `db_path` from the articles in `articles_dir`; never raises.
 
     With `swap=False` the finished file is left at `<db_path>.building` for the caller to swap in (the Store
     does, after closing its connection). `extract` and `workers` exist for tests and the benchmark.
+
+    Articles whose content the old store's extraction cache holds for this extractor are not extracted
+    again (db/cache.py). The extractor is identified by `fingerprint`: by default the hash of the ingest
+    package's source; a custom `extract` without a fingerprint uses no cache at all.
     """
+    if fingerprint is None and extract is None:
+        fingerprint = extractor_fingerprint()
     started = time.perf_counter()
     articles_dir, db_path = Path(articles_dir), Path(db_path)
     report = ReloadReport(ok=False)
@@ -375,7 +432,14 @@ def build_database(
         _remove(building)  # a stale one from a killed build
         try:
             _build_into(
-                building, articles_dir, db_path, report, progress, extract or default_extract, workers
+                building,
+                articles_dir,
+                db_path,
+                report,
+                progress,
+                extract or default_extract,
+                workers,
+                fingerprint,
             )
             if swap:
                 swap_started = time.perf_counter()
@@ -410,6 +474,7 @@ def _build_into(
     progress: Callable[[int, int], None] | None,
     extract: Extract,
     workers: int | None,
+    fingerprint: str | None,
 ) -> None:
     try:
         files = list_article_files(articles_dir)
@@ -438,15 +503,35 @@ def _build_into(
         report.phases[name] = round(now - phase_started, 3)
         phase_started = now
 
+    cache = read_old_cache(db_path, fingerprint) if fingerprint else {}
+    results, missing = _reuse(files, cache)
+    del cache
+    report.reused = len(files) - len(missing)
+    if report.reused:
+        tick(report.reused)
+        phase("reuse")
+    fresh = _read_all(
+        [files[i] for i in missing],
+        extract,
+        workers,
+        lambda done: tick(report.reused + done),
+        encode_facts=fingerprint is not None,
+    )
+    for i, result in zip(missing, fresh, strict=True):
+        results[i] = result
+
     facts: list[ArticleFacts] = []
     digests: dict[str, str] = {}
-    for name, digest, article, reason in _read_all(files, extract, workers, tick):
+    cache_rows: dict[str, tuple[str, str, str]] = {}
+    for name, digest, article, reason, encoded in filter(None, results):
         digests[name] = digest
         if article is None:
             report.skipped.append((name, reason or "unreadable"))
         else:
             facts.append(article)
             report.loaded.append(name)
+            if fingerprint and encoded is not None:
+                cache_rows[digest] = (digest, fingerprint, encoded)
     if not facts:
         report.error = f"no readable article in {articles_dir} ({len(report.skipped)} skipped)"
         raise _NothingToLoad(report.error)
@@ -455,7 +540,7 @@ def _build_into(
     phase("extract")
     knowledge = merge(facts)
     phase("merge")
-    write_database(building, knowledge, digests, report.data_version)
+    write_database(building, knowledge, digests, report.data_version, cache_rows.values())
     phase("write")
     new = read_keys(building)
     if new is None:

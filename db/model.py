@@ -91,3 +91,5 @@ class ReloadReport:
     error: str | None = None  # why the old store was kept
     # Seconds per build phase ("extract", "merge", "write", "compare"), for the benchmark and logs.
     phases: dict[str, float] = field(default_factory=dict)
+    # Articles whose facts came from the extraction cache instead of the extractor (db/cache.py).
+    reused: int = 0

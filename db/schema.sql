@@ -80,3 +80,14 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5 (
     content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2'
 );
+
+-- The extraction cache (db/cache.py): one article's extracted facts (JSON, without its file name) under
+-- the sha256 of its bytes and a fingerprint of the extractor's source. Carried from the old store into the
+-- new one on each rebuild, so a reload extracts only new or changed articles. Not part of the knowledge:
+-- a store built without it holds the same rows in every other table.
+CREATE TABLE extract_cache (
+    digest    TEXT NOT NULL,
+    extractor TEXT NOT NULL,
+    facts     TEXT NOT NULL,
+    PRIMARY KEY (digest, extractor)
+) WITHOUT ROWID;
