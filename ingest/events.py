@@ -50,7 +50,7 @@ _FESTIVAL_HINTS = (
 # Any of the hints (capitalised, so one regex skipping from capital to capital beats a loop of tests).
 _FESTIVAL_HINT_RE = re.compile("|".join(_FESTIVAL_HINTS))
 _KEYWORDS = re.compile(
-    r"\b(?=[abcdefghikloprstuw])(?:"  # a quick first test: the letters its alternatives start with
+    r"\b(?=[abcdefghiklnoprstuw])(?:"  # a quick first test: the letters its alternatives start with
     r"(?P<trailer>\btrailers?\b|\bteasers?\b)"
     r"|(?P<start>\b(?:began|begins|begin|beginning|started|starts|start|starting|commenced|commences|commence"
     r"|kicked[ \t]+off|kicks[ \t]+off|kick[ \t]+off|got[ \t]+underway|get[ \t]+underway|underway"
@@ -58,8 +58,11 @@ _KEYWORDS = re.compile(
     r"|(?P<end>\b(?:wrapped|wraps|wrap|concluded|concludes|conclude|finished|finishes|finish|ended|ends"
     r"|completed|completes)\b)"
     r"|(?P<premiere>\b(?:premiere[sd]?|premiering|release[sd]?|releasing|release[ \t]+date|drops?|dropped"
-    r"|dropping|arrives?|arrived|arriving|debuts?|debuted|debuting|lands?|landed|landing|launch(?:es|ed)?|streaming"
-    r"|returns?|returned|returning|hits?|airs?|aired|available|out[ \t]+on|back[ \t]+on"
+    r"|dropping|arrives?|arrived|arriving|debuts?|debuted|debuting|lands?|landed|landing|launch(?:es|ed)?"
+    r"|streaming(?![ \t]+(?:service|giant|platform|site|app|wars?|deal|chart|numbers|figures|rights)s?\b)"
+    r"|returns?|returned|returning|hits?|airs?|aired|available|back[ \t]+on"
+    # "is out on Friday", not "camped out on the square" or "got his van out on Monday"
+    r"|(?:is|are|be|been|was|were|now)[ \t]+out[ \t]+on"
     # "since the third series came out in October 2024" (not "came out as bisexual", "came out to his mum")
     r"|(?:came|comes)[ \t]+out(?![ \t]+(?:as|to)\b)"
     # "is on Netflix from 3 October": a schedule line with no release verb.
@@ -160,6 +163,10 @@ def _tudum_event(sentence: str, m: re.Match) -> bool:
     )
 
 
+# "Two further series followed in August 2023 and October 2024": seasons with no number.
+_SEASONS_BEFORE_RE = re.compile(r"\b(?:seasons?|series)[ \t]+$")
+
+
 def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | None:
     """(kind, festival name) for the date at sentence[pos:end], from the nearest keyword."""
     production: bool | None = None  # found only if a start/end keyword needs it
@@ -206,7 +213,9 @@ def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | Non
             kind, fest = "other", None  # "the production returned to the town in January": a shoot
         elif group == "followed":
             # "a second season followed on ...", not "the backlash that followed in May".
-            if not any(0 <= m.start() - sm.end() <= 25 for sm in _SEASON_RE.finditer(sentence)):
+            if not any(
+                0 <= m.start() - sm.end() <= 25 for sm in _SEASON_RE.finditer(sentence)
+            ) and not _SEASONS_BEFORE_RE.search(sentence, max(0, m.start() - 12), m.start()):
                 continue
             kind, fest = "premiere", None
         else:

@@ -426,3 +426,31 @@ def test_tudum_the_site_is_no_festival_but_tudum_the_event_is():
     assert _kinds("2025-06-01", "A clip was shown at the Tudum fan event in May 2025.") == {
         ("festival", "2025-05")
     }
+
+
+def test_out_on_is_a_release_only_after_a_be_verb():
+    # Family: "is out on Friday" is a release; "camped out on the square since Monday" is not.
+    assert _kinds("2026-10-14", "The new season is out on Friday, 16 October.") == {
+        ("premiere", "2026-10-16")
+    }
+    assert _kinds("2026-10-14", "Ana Lopez had camped out on the square since Monday morning.") == set()
+    assert _kinds("2026-10-14", "Rosa Reyes said she struggled to get her van out on Monday.") == set()
+
+
+def test_the_streaming_service_is_no_streaming_date():
+    assert (
+        _kinds("2025-09-26", "The film will close out the series, the streaming service said in September.")
+        == set()
+    )
+
+
+def test_unnumbered_seasons_that_followed_premiered_then():
+    # Family: "Two further series followed in August 2023 and October 2024".
+    text = "The show arrived in April 2022. Two further series followed in August 2023 and October 2024."
+    assert _kinds("2026-10-14", text) == {
+        ("premiere", "2022-04"),
+        ("premiere", "2023-08"),
+        ("premiere", "2024-10"),
+    }
+    # Not a season before "followed": no premiere.
+    assert _kinds("2026-10-14", "A backlash followed in May 2023.") == set()
