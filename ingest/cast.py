@@ -92,7 +92,8 @@ _PLAY_VERB = (
     # "landed the role of", "won the lead part of"
     rf"|(?:landed|lands|land|landing|won|wins|secured|secures|bagged|nabbed|snagged|scored)"
     rf"{SP}the{SP}(?:(?:lead|leading|title|main|starring|recurring|guest){SP})?(?:role|part){SP}of"
-    rf"|back{SP}as|(?:appears|appear|appeared|appearing)"
+    rf"|back{SP}as|(?:leads|lead|leading|co-?leads|co-?lead|fronts|front|fronting){SP}as"
+    rf"|(?:appears|appear|appeared|appearing)"
     # "appeared across all three series as": where, in lowercase words (a title would be capitalised)
     rf"(?:{SP}(?:in|across|throughout){SP}(?:[a-z]+{SP}){{0,3}}?[a-z]+)?{SP}as"
     # a cameo is a role too: "makes a brief cameo as", "has a cameo as", "cameos as", "pops up as"
@@ -339,7 +340,7 @@ _LIST_AS_RE = re.compile(
     rf"{SP}(?:(?:{_AUX}|respectively|expected|likely|due|poised|confirmed|rumou?red|reportedly|officially|both"
     rf"|all)[ \t]+){{0,5}}"
     rf"(?P<lverb>as|play|plays|portray|portrays|star{SP}as|stars{SP}as|return{SP}as|returns{SP}as|returning{SP}as"
-    rf"|reprise{SP}their{SP}roles{SP}as)"
+    rf"|reprise{SP}their{SP}roles{SP}as|lead{SP}as|co-?lead{SP}as|front{SP}as|headline{SP}as)"
     # "return as Charlie's parents, Jane and Julio": a shared description before the paired names
     # "who play couple Tara and Darcy", "as on-screen sisters Tori and ...": a plural noun naming the group
     rf"{_GROUP}"
@@ -704,6 +705,9 @@ class CastFindings:
     elsewhere: set[int] = field(default_factory=set)
     # "Aunt Diane" -> "Diane" when the article also calls her plain "Diane"
     kin_bare: dict[str, str] = field(default_factory=dict)
+    # norm_key of every name the article presents as a production ("the BBC Three drama Lowtide"): in a
+    # casting lede "Ana Lopez (Lowtide)" it is her credit, not her role
+    productions: set[str] = field(default_factory=set)
 
 
 def _ascii_apostrophe(s: str) -> str:
@@ -912,11 +916,27 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
                 )
             prev_sentence = s
     _kinship_names(paragraphs, f)
+    _production_names(paragraphs, f)
     return f
 
 
 _KIN_TITLES = frozenset("aunt auntie uncle nana grandma grandad".split())
 _MAX_KIN_NAMES = 20  # bounds the extra passes over the article
+
+
+def _production_names(paragraphs: list[Paragraph], f: CastFindings) -> None:
+    for para in paragraphs:
+        if not _has(para.text, _PRODUCTION_NAMED_HINTS):
+            continue
+        for m in _PRODUCTION_NAMED_RE.finditer(para.text):
+            prod = clean_name(m.group("prod"))
+            if prod and not _own_title(prod) and not _own_title(m.group("prod")):
+                f.productions.add(norm_key(prod))
+    for p in f.parens:  # the other side of "Ana Lopez (Lowtide)" is an actor
+        for name, other in ((p.a, p.b), (p.b, p.a)):
+            if norm_key(other) in f.productions and norm_key(name) not in f.productions:
+                if is_full_name(name):
+                    f.actor_cues.add(name)
 
 
 def _kinship_names(paragraphs: list[Paragraph], f: CastFindings) -> None:
@@ -934,6 +954,18 @@ def _kinship_names(paragraphs: list[Paragraph], f: CastFindings) -> None:
         pattern = re.compile(rf"(?<![\w'’])(?P<t>(?:{titles})\.?{SP})?{re.escape(bare)}(?!\w)")
         if any(m.group("t") is None for p in paragraphs for m in pattern.finditer(p.text)):
             f.kin_bare[char] = bare
+
+
+# A title named as a production: a genre noun after a broadcaster or possessive ("the BBC Three drama X",
+# "RTÉ's crime drama The X", "Netflix's film X") or "in <owner>'s X" ("her turn in Channel 4's X").
+_GENRE = r"(?:drama|series|sitcom|comedy|thriller|soap|musical|film|movie|miniseries|documentary|anthology)"
+_PRODUCTION_NAMED_RE = re.compile(
+    rf"(?:(?<![\w'’])[{UPPER}0-9][\w&]*(?:['’]s)?{SP}(?:[a-z\-]+{SP}){{0,2}}{_GENRE}"
+    rf"|\b[Ii]n{SP}(?:{TOKEN}{SP})?[\w&]+['’]s)"
+    rf"{SP}(?P<prod>(?:The{SP})?{NAME})"
+)
+_PRODUCTION_NAMED_HINTS = (" drama ", " series ", " sitcom ", " comedy ", " thriller ", " soap ", " film ",
+    " movie ", "musical ", "miniseries ", " documentary ", "anthology ", "'s ", "’s ")  # fmt: skip
 
 
 # "seen in BBC's Grime Kids as Tyrone", "in the Netflix film X as Y": the name before "as" is a production.
@@ -1654,6 +1686,8 @@ def build_cast(
     for p, sc in zip(findings.parens, scores, strict=True):
         if p.a in crew or p.b in crew:
             continue
+        if norm_key(p.a) in findings.productions or norm_key(p.b) in findings.productions:
+            continue  # "Ana Lopez (Lowtide)" where the article calls Lowtide a drama: her credit
         if (
             len(name_words(p.a)) == 1
             and len(name_words(p.b)) == 1

@@ -1127,3 +1127,21 @@ def test_unpaired_lists_give_no_cross_pairs():
         "She is also in The Tide, in which she and Dev Rao play Ivy and Theo, a married couple."
     )
     assert got == {("Ana Lopez", "Rosa"): None, ("Leo Marsh", "Cal"): None}
+
+
+def test_casting_lede_credits_in_parentheses_are_productions_named_elsewhere():
+    got = _cast(
+        "Ana Lopez (Lowmoor), Mia Chen (The Long Tide) and BAFTA nominee Leo Marsh (Ferrymen) have joined "
+        "the film. Ana Lopez and Dev Rao will once again lead as Rosa Reyes and Cal Rowe, respectively.\n"
+        "Lopez will play Nadia Jones, Tara's flatmate. Mia Chen has been cast as Ivy Moss, while Leo Marsh "
+        "will play Mr. Okoro.\n"
+        "Lopez made her debut in the BBC Three drama Lowmoor. Chen was seen in RTÉ's crime drama The Long "
+        "Tide, and Marsh earned a nomination for his turn in Channel 4's Ferrymen."
+    )
+    assert set(got) == {
+        ("Ana Lopez", "Rosa Reyes"),
+        ("Dev Rao", "Cal Rowe"),
+        ("Ana Lopez", "Nadia Jones"),
+        ("Mia Chen", "Ivy Moss"),
+        ("Leo Marsh", "Mr. Okoro"),
+    }
