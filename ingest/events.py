@@ -311,9 +311,12 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
                     label = _LABEL[kind]
                     what = f"Season {season} {label}" if season else label[:1].upper() + label[1:]
                     keep(Event(what=what, date=iso, kind=kind, season=season))
+        dateline_end = _dateline_end(text)
         for found_date in para_dates:
             if any(a <= found_date.start < b for a, b in consumed):
                 continue
+            if found_date.end <= dateline_end and not _TODAY_RE.search(text):
+                continue  # "LONDON, Sept 26 (Reuters) - Filming has finished": the story's date
             start, end = sentence_at(spans, found_date.start)
             # A window of the sentence around the date keeps very long "sentences" linear.
             start = max(start, found_date.start - _BEFORE_WINDOW - 60)
@@ -322,6 +325,21 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
             d = replace(found_date, start=found_date.start - start, end=found_date.end - start)
             keep(_event(sentence, d, ref, article_season))
     return out
+
+
+# A wire or press dateline opening a paragraph: "LONDON, Sept 26 (Reuters) -", "LONDON, May 20, 2022 —".
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'’-]{1,30},[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)"
+    r"(?:,?[ \t]+(?:19|20)\d\d)?(?:[ \t]+\([^)]{1,30}\))?[ \t]*[—–-]"
+)
+# "Netflix today announced ...": the dateline's date is the event's.
+_TODAY_RE = re.compile(r"\b[Tt]oday\b")
+
+
+def _dateline_end(text: str) -> int:
+    """Where a leading dateline ends in a paragraph, else 0."""
+    m = _DATELINE_RE.match(text)
+    return m.end() if m else 0
 
 
 def _table_cells(text: str) -> list[str] | None:
@@ -381,6 +399,13 @@ def _under_heading(
     return event if event is not None and event.kind == "premiere" else None
 
 
+# A date that says when something was said ("the studio said on Friday", "she told reporters last month").
+_SAID_BEFORE_RE = re.compile(
+    r"\b(?:said|says|told(?:[ \t]+(?!on\b|last\b|this\b)[\w'’]+){0,2})"
+    r"[ \t]+(?:on[ \t]+|last[ \t]+|this[ \t]+)?$"
+)
+
+
 def _event(
     sentence: str, d: FoundDate, ref: dt.date | None, article_season: Callable[[], int | None]
 ) -> Event | None:
@@ -391,6 +416,8 @@ def _event(
     kind, fest = found
     if kind == "premiere" and on_other_channel(sentence):
         return None
+    if kind != "announcement" and _SAID_BEFORE_RE.search(sentence, max(0, d.start - 40), d.start):
+        return None  # "Filming has finished, the studio said on Friday": the day it was said
     iso = complete(d, ref, tense_near(sentence, d.start))
     if iso is None:
         return None

@@ -454,3 +454,22 @@ def test_unnumbered_seasons_that_followed_premiered_then():
     }
     # Not a season before "followed": no premiere.
     assert _kinds("2026-10-14", "A backlash followed in May 2023.") == set()
+
+
+def test_a_wire_dateline_dates_the_story_not_its_events():
+    # Family: "CITY, Month Day (Agency) -" opens wire copy; the event has its own date, or none.
+    text = (
+        "LONDON, Sept 26 (Reuters) - Filming has finished on the film, the studio said on Friday.\n\n"
+        "Production wrapped on Sept. 24 in Kent, Ana Lopez said."
+    )
+    assert _kinds("2025-09-26", text) == {("production_end", "2025-09-24")}
+    # "today announced": the dateline's date is the announcement's.
+    text = "LONDON, May 20, 2022 — Netflix today announced that the series was renewed."
+    assert _kinds(None, text) == {("announcement", "2022-05-20")}
+
+
+def test_a_date_of_saying_is_no_event_date_unless_it_announces():
+    assert _kinds("2025-09-26", "Filming has wrapped, Rosa Reyes told reporters on Friday.") == set()
+    assert _kinds("2025-09-26", "Netflix renewed the show, the company said on Friday.") == {
+        ("announcement", "2025-09-26")
+    }
