@@ -35,6 +35,7 @@ FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|Oc
 _ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DAY_MONTH = rf"(?:{FULL_MONTH}|{_ABBR_MONTH})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY = _WEEKDAY  # for other modules
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ingest.dates import (
     FULL_MONTH,
+    WEEKDAY,
     FoundDate,
     complete,
     find_dates,
@@ -283,8 +284,15 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
 
     heading: str | None = None  # a paragraph that is only a date ("Thursday, Oct. 3"), for the next one
     columns: list[str] | None = None  # the header row of the table being read ("Season | Release date")
+    listings = _listing_headings(paragraphs)
+    other_show = False  # under a listings heading for another show ("The Crown – Netflix")
     for para in paragraphs:
         text = para.text
+        if para.index in listings:
+            other_show, heading = listings[para.index], None
+            continue
+        if other_show:
+            continue
         if (cells := _table_cells(text)) is not None:
             if columns is not None and len(cells) == len(columns):
                 for event in _table_row(cells, columns, ref, article_season):
@@ -325,6 +333,34 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
             d = replace(found_date, start=found_date.start - start, end=found_date.end - start)
             keep(_event(sentence, d, ref, article_season))
     return out
+
+
+# A TV listings roundup heads each show's entry with its title and channels: "The Penguin – Sky Atlantic and
+# NOW", "Strictly Come Dancing – BBC One, Saturday and Sunday". Dates under another show's heading are its.
+_CHANNEL = (
+    r"(?:Netflix|BBC[ \t]+(?:One|Two|Three|Four|iPlayer)|iPlayer|ITVX|ITV[1-4]?|Channel[ \t]+[45]|E4|More4"
+    r"|Sky(?:[ \t]+(?:Atlantic|One|Max|Showcase|Comedy|Witness|Documentaries))?|NOW|Disney\+|Apple[ \t]+TV\+?"
+    r"|(?:Amazon[ \t]+)?Prime[ \t]+Video|Hulu|HBO|Max|Peacock|Paramount\+|BritBox|All[ \t]+4|U&Dave|Dave)"
+    r"(?![\w+])"
+)
+_LISTING_HEADING_RE = re.compile(
+    rf"(?P<show>[^.!?:|]{{2,60}}?)[ \t]+[–—-][ \t]+{_CHANNEL}"
+    rf"(?:[ \t]*(?:,|and|&|/)[ \t]*(?:{_CHANNEL}|{WEEKDAY}s?))*[ \t]*$"
+)
+_OWN_TITLE_RE = re.compile(r"Heartstopper")
+
+
+def _listing_headings(paragraphs: list[Paragraph]) -> dict[int, bool]:
+    """{paragraph index: names another show} for the headings of a listings roundup: only an article with
+    our show's heading and another's is one (a lone "Ana Lopez – Netflix" is a photo credit)."""
+    found = {}
+    for para in paragraphs:
+        text = para.text
+        if len(text) <= 90 and ("–" in text or "—" in text or " - " in text):
+            m = _LISTING_HEADING_RE.match(text)
+            if m is not None and not find_dates(m.group("show")):
+                found[para.index] = _OWN_TITLE_RE.search(m.group("show")) is None
+    return found if len(set(found.values())) == 2 else {}
 
 
 # A wire or press dateline opening a paragraph: "LONDON, Sept 26 (Reuters) -", "LONDON, May 20, 2022 —".

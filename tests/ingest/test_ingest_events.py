@@ -473,3 +473,19 @@ def test_a_date_of_saying_is_no_event_date_unless_it_announces():
     assert _kinds("2025-09-26", "Netflix renewed the show, the company said on Friday.") == {
         ("announcement", "2025-09-26")
     }
+
+
+def test_dates_under_another_shows_listings_heading_are_its_own():
+    # Family: a TV listings roundup ("<Show> – <Channel>" headings); another show's dates are not ours.
+    text = (
+        "Heartstopper season four – Netflix\n\n"
+        "The show returned on Thursday 3 October with Ana Lopez in fine form.\n\n"
+        "Rosewood Lane – Sky Atlantic and NOW\n\n"
+        "Episode three, which lands on Monday, is the best yet.\n\n"
+        "Harbour Lights – BBC One, Saturday and Sunday\n\n"
+        "The drama began on Sunday 29 September and is available to binge in full.\n"
+    )
+    assert _kinds("2024-10-04", text) == {("premiere", "2024-10-03")}
+    # A lone "Name – Netflix" line is a photo credit, not a roundup: the dates under it still count.
+    text = "Rosa Reyes – Netflix\n\nThe new season lands on Netflix on Thursday 3 October.\n"
+    assert _kinds("2024-10-01", text) == {("premiere", "2024-10-03")}
