@@ -58,7 +58,8 @@ _FUNCTION_WORD = (
 # "his older brother", "Nick's dad", "Imogen's cousin", "a new student", "new teacher"; or any short noun
 # phrase after a name's possessive: "Charlie's therapist".
 _DESC = (
-    rf"(?:(?:(?P<poss>his|her|their|{TOKEN}['’]s?){SP})?"
+    # "the boys' largely absent father": a plural possessor in lowercase
+    rf"(?:(?:(?P<poss>his|her|their|{TOKEN}['’]s?|the{SP}[a-z]+s['’](?![\w'’])){SP})?"
     rf"(?P<desc>\b(?:{_FUNCTION_WORD}[a-z][a-z\-]*{SP}){{0,2}}?{_RELATION}s?)\b"
     rf"|(?P<poss2>{TOKEN}['’]s){SP}(?P<desc2>(?:{_FUNCTION_WORD}[a-z][a-z\-]*{SP}){{0,2}}{_FUNCTION_WORD}[a-z][a-z\-]*))"
 )
@@ -235,14 +236,17 @@ _PLAYS_RE = re.compile(rf"(?P<actor>{NAME})(?P<ref>){_PLAYS_TAIL}")
 # is famous for. `ours` marks it as our show's; then the sentence's other role is another production's.
 _FAME_AS_RE = re.compile(
     rf"(?:(?P<actor>{NAME})"
-    rf"|(?P<ref>\b(?:the|The)[ \t]+(?:\d{{1,3}}-year-old|[a-z]+-born|actor|actress|star)))"
+    rf"|(?P<ref>\b(?:the|The)[ \t]+(?:\d{{1,3}}-year-old|[A-Za-z]+-born|actor|actress|star)"
+    rf"(?:[ \t]+(?:actor|actress|star))?))"
     rf"(?:,{SP}(?:who{SP})?|{SP})(?:(?:first|originally|famously|perhaps|probably|arguably){SP})?"
     rf"(?:(?:shot|rose|catapulted){SP}to{SP}fame|(?:is|was){SP}(?:best{SP})?known|broke{SP}out|found{SP}fame"
+    # "the Manchester-born star was introduced to the world as Elle Argent"
+    rf"|(?:was|were){SP}(?:first{SP})?introduced(?:{SP}to{SP}(?:the{SP}world|audiences|viewers|fans))?"
     rf"|made{SP}(?:his|her|their){SP}name){SP}as{SP}{_DESC_BEFORE}(?P<char>{CHAR})"
     rf"(?P<ours>{SP}(?:in|on){SP}(?:the{SP})?(?:{NAME}['’]s{SP})?(?:(?:hit|teen|Netflix|series|show|drama){SP}){{0,3}}"
     rf"Heartstopper\b)?"
 )
-_FAME_HINTS = ("to fame", "known as", "broke out", "found fame", "name as")
+_FAME_HINTS = ("to fame", "known as", "broke out", "found fame", "name as", "introduced")
 # "by newcomer Ana Lopez", "by Oscar winner Olivia Colman", "by the Bafta-nominated actor Jo Bell".
 _ACTOR_EPITHET = (
     rf"(?:(?:[a-z][\w\-]*|[A-Z][\w\-]*{SP}(?:winner|nominee|star|actor|actress|favourite|alum|veteran|legend))"
@@ -444,6 +448,11 @@ _PAREN_LIST_RE = re.compile(
 )
 _PAREN_LIST_SPLIT_RE = re.compile(rf",?{SP}(?:and|&){SP}|,{SP}")
 _PAREN_RE = re.compile(rf"(?P<a>{CHAR})[ \t]*\([ \t]*(?P<b>{CHAR})[ \t]*\)")
+# A picture credit in a caption: "at the premiere in Leicester Square (Getty Images)", "(PA Wire)".
+_PHOTO_CREDIT_RE = re.compile(
+    r"\b(?:Getty|Images|Shutterstock|Alamy|Reuters|WireImage|FilmMagic|Rex|PA|AP|AFP|Wire|Photo|Photograph"
+    r"|Photos|Pictures?|Credit|Courtesy)\b"
+)
 _DESC_TAIL_RE = re.compile(rf"{_DESC}[ \t]*,?[ \t]*$")
 # The last word of every _RELATION alternative: a text ends with a _DESC only if its last word is one of these
 # (plural or not) or it holds a possessive ("Nick's ..."). A cheap test before the search, which tries every
@@ -556,6 +565,25 @@ def _elsewhere_context(s: str) -> int:
         if m.group("own") or title is None or not _own_title(title.split()[0]):
             last = max(last, m.end())
     return last
+
+
+# "Dream Horse, in which Toni Collette played Jan Vokes": a clause about the title just before it.
+_IN_WHICH_RE = re.compile(
+    rf"(?P<prod>{TOKEN}(?:{SP}(?:of|the|and|&|a|an|in|on|to|at|\d+|{TOKEN}))*)[\"”’']?,{SP}(?:in|on){SP}which\b"
+)
+
+
+def _in_which_other(s: str, start: int) -> bool:
+    """The pair at `start` is inside an "X, in which ..." clause about a title X that is not ours."""
+    if " which " not in s:
+        return False
+    last = None
+    for m in _IN_WHICH_RE.finditer(s, max(0, start - 200), start):
+        last = m
+    if last is None:
+        return False
+    words = last.group("prod").split()
+    return "Heartstopper" not in words and not any(w in _OWN_PRODUCTION for w in words)
 
 
 def _elsewhere_pair(s: str, start: int) -> bool:
@@ -1135,7 +1163,7 @@ def _scan_sentence(
             cues = list(_PAIR_CUE_RE.finditer(s))
         season = _season_at(seasons, start) if seasons else default_season
         f.tags[n] = (_newness(cues, start, end, para_new, desc), season)
-        if elsewhere_para or _elsewhere_pair(s, start) or other_channel:
+        if elsewhere_para or _elsewhere_pair(s, start) or other_channel or _in_which_other(s, start):
             f.elsewhere.add(n)
         elif (t := _APPOS_THEN_TITLE_RE.match(s, end)) is not None and not _own_title(t.group("prod")):
             f.elsewhere.add(n)
@@ -1515,7 +1543,7 @@ def _scan_sentence(
     last: _Paren | None = None
     for m in _PAREN_RE.finditer(s) if "(" in s else ():
         a, b = clean_name(m.group("a")), clean_name(m.group("b"))
-        if not a or not b or norm_key(a) == norm_key(b):
+        if not a or not b or norm_key(a) == norm_key(b) or _PHOTO_CREDIT_RE.search(m.group("b")):
             last = None
             continue
         if covered(m.start()):

@@ -1145,3 +1145,22 @@ def test_casting_lede_credits_in_parentheses_are_productions_named_elsewhere():
         ("Mia Chen", "Ivy Moss"),
         ("Leo Marsh", "Mr. Okoro"),
     }
+
+
+def test_plural_possessor_descriptor_photo_credit_and_in_which_clause():
+    got = _cast(
+        "There are new faces, too. The Spanish actor Luis de la Vega plays the girls' largely absent "
+        "father, Marco.\n"
+        "[Image caption: Ana Lopez and Leo Marsh at the premiere in Covent Garden (Getty Images)]\n"
+        "In 2019 she starred in Blue Harbour, in which Mia Chen played Jan Doyle, a fisherman's widow."
+    )
+    assert got == {("Luis de la Vega", "Marco"): "the girls' largely absent father"}
+
+
+def test_an_actor_introduced_to_the_world_as_our_character():
+    got = _cast(
+        'Ana Lopez is running late. "Sorry, the trains hate me," Lopez says.\n'
+        "It has been three years since the Leeds-born star was introduced to the world as Tara Jones, "
+        "the girl who changed schools in the first episode of Heartstopper."
+    )
+    assert got == {("Ana Lopez", "Tara Jones"): None}
