@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from ingest.events import on_other_channel, season_mentions
+from ingest.events import _listing_headings, on_other_channel, season_mentions
 from ingest.model import CastPair, Person
 from ingest.names import (
     CHAR,
@@ -854,9 +854,13 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
     title_season = title_seasons[0][1] if len(title_seasons) == 1 else None
     section: list[str] = []  # the character names of the cast-guide heading we are under
     elsewhere_section = False  # under a "Where have you seen them before?" heading
+    # a TV listings roundup: under another show's "The Penguin – Sky Atlantic" heading, its cast is not ours
+    listings = _listing_headings(paragraphs)
+    other_listing = False
     for para in paragraphs:
         text = para.text
-        elsewhere_para = False
+        other_listing = listings.get(para.index, other_listing)
+        elsewhere_para = other_listing
         if (
             not para.is_headline
             and text.lstrip(" \t*#")[:1] == "W"
@@ -867,7 +871,7 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
         elif len(text) <= 80 and text.rstrip(" \t*")[-1:] not in '.!?"”':
             elsewhere_section = False  # the next heading ends the section
         else:
-            elsewhere_para = elsewhere_section
+            elsewhere_para = elsewhere_section or other_listing
         if text.lstrip(" \t*")[:1] in '"“' and (entry := _LISTING_ENTRY_RE.match(text)) is not None:
             # the whole entry is about that title (its own credits), unless the title is ours
             elsewhere_para = elsewhere_para or "Heartstopper" not in entry.group("prod")

@@ -1164,3 +1164,15 @@ def test_an_actor_introduced_to_the_world_as_our_character():
         "the girl who changed schools in the first episode of Heartstopper."
     )
     assert got == {("Ana Lopez", "Tara Jones"): None}
+
+
+def test_listings_roundup_keeps_only_our_shows_entry():
+    got = _cast(
+        "Heartstopper season three – Netflix\n"
+        "Ana Lopez is back as Rosa Reyes, and Leo Marsh turns up as Cal Rowe.\n"
+        "The Harbour – Sky Atlantic and NOW\n"
+        "Mia Chen plays Ivy Moss, a smuggler's daughter, and Dev Rao is superb as Tom Hale.\n"
+        "Bakers – BBC One, Saturday\n"
+        "Sam Oak plays Joan Reed, a baker with a secret."
+    )
+    assert set(got) == {("Ana Lopez", "Rosa Reyes"), ("Leo Marsh", "Cal Rowe")}
