@@ -87,7 +87,7 @@ _PLAY_VERB = (
     rf"(?P<verb>plays|play|played|playing|portrays|portray|portrayed|portraying|stars{SP}as|star{SP}as"
     rf"|starred{SP}as|starring{SP}as|cast{SP}as|returns{SP}as|return{SP}as|returned{SP}as|returning{SP}as"
     # "joins the cast this season as", "joined the show for season three as"
-    rf"|(?:joins|join|joined|joining){SP}(?:the{SP}(?:cast|show|series){SP})?"
+    rf"|(?:joins|join|joined|joining){SP}(?:the{SP}(?:cast|show|series|ensemble|line-?up|gang){SP})?"
     rf"(?:(?:this|next|for{SP}(?:the{SP})?[a-z]+|in{SP}the{SP}[a-z]+){SP}(?:season|series){SP}(?:[a-z]+{SP})?)?as"
     rf"|(?:takes|take|took|taking){SP}(?:on{SP})?the{SP}role{SP}of|voices|voice|voiced|voicing"
     # "landed the role of", "won the lead part of"
@@ -276,6 +276,9 @@ _LABEL_RE = re.compile(
 # "Played by Ana Lopez, Rosa is the new girl": the label opens the section's description.
 _LABEL_LEAD_RE = re.compile(rf"{_LABEL}(?P<actors>{NAME})(?=[ \t]*[,.;–—])")
 _HEADING_RE = re.compile(rf"[ \t#*]*(?P<a>{CHAR})(?:{SP}(?:and|&){SP}(?P<b>{CHAR}))?[ \t*:]*")
+_APPOS_HEAD_RE = re.compile(
+    rf"(?<![\w'’])(?P<char>{CHAR}),{SP}(?:the|a|an|his|her|their)\b[^.;:()\n\"“”]{{1,140}}$"
+)
 _APPOS_TAIL_NAME_RE = re.compile(rf"(?<![\w'’])(?P<char>{CHAR}),$")
 # "Corinna Brown, Tara Jones in the Netflix series, says...": a character in our show as an appositive.
 _IN_THE_SERIES = (
@@ -1506,10 +1509,19 @@ def _scan_sentence(
         ):
             continue  # "the teacher who encourages Elle, is played by ...": Elle ends an appositive
         char, char_end = m.group("char"), m.end("char")
+        if _prev_word(s, m.start("char")) == "from":
+            # "Michael Holden, the cheerful, chaotic boy from Solitaire, played by": a title or a place is
+            # never the role; the name the appositive describes is
+            head = _APPOS_HEAD_RE.search(s, max(0, m.start("char") - 160), m.start("char"))
+            if head is None or covered(head.start("char")) or _other_production(s, m.end("actor")):
+                continue
+            add(m.group("actor"), head.group("char"), None, m, head.end("char"))
+            continue
         if (
             m.group("appos")
             and not m.group("aux")  # "Geoff, the teacher who encourages Elle, is played by": Geoff
             and (tail := _APPOS_TAIL_NAME_RE.search(m.group("appos"))) is not None
+            and _prev_word(m.group("appos"), tail.start("char")) != "from"
         ):
             # "Nick Nelson, the rugby player who falls for the shy Charlie Spring, played by Joe Locke":
             # the name closing the appositive is the one played.

@@ -1176,3 +1176,12 @@ def test_listings_roundup_keeps_only_our_shows_entry():
         "Sam Oak plays Joan Reed, a baker with a secret."
     )
     assert set(got) == {("Ana Lopez", "Rosa Reyes"), ("Leo Marsh", "Cal Rowe")}
+
+
+def test_played_by_after_an_appositive_ending_in_a_source_title():
+    got = _cast(
+        "The big change is Cal Rowe, the relentlessly cheerful, slightly odd boy from Moonfall, played by "
+        "newcomer Dev Rao. Mia Chen also joins the ensemble as Ivy Moss, a character readers will "
+        "recognise from the novel Moonfall."
+    )
+    assert got == {("Dev Rao", "Cal Rowe"): None, ("Mia Chen", "Ivy Moss"): None}
