@@ -782,11 +782,18 @@ def _desc_of(m: re.Match, before: str) -> str | None:
     return None
 
 
+# "is playing Romeo eight shows a week on Broadway": a stage run later in the clause is another production.
+_STAGE_RUN_RE = re.compile(
+    rf"[^.,;:!?\n]{{0,50}}?(?:\b(?:on|off)[ \t-]Broadway\b|\bin{SP}the{SP}West{SP}End\b)"
+)
+
+
 def _other_production(sentence: str, end: int) -> bool:
     m = _OTHER_PRODUCTION_RE.match(sentence, end)
-    return bool(
-        m and m.group("prod") not in _OWN_PRODUCTION and not m.group("prod").startswith("Heartstopper")
-    )
+    if m and m.group("prod") not in _OWN_PRODUCTION and not m.group("prod").startswith("Heartstopper"):
+        return True
+    staged = "Broadway" in sentence or "West End" in sentence
+    return staged and _STAGE_RUN_RE.match(sentence, end) is not None
 
 
 def _own_production_after(sentence: str, end: int) -> bool:

@@ -56,7 +56,9 @@ def _headline_subjects(paras: list[Paragraph], hits: list[NameHit]) -> set[str]:
     It Safe" / "Kit Connor is apologizing for ..."): a profile's subject is a person, even one the article
     only ever quotes through "he says"."""
     headline = {p.index for p in paras if p.is_headline}
-    named = {name for para, _start, _end, name in hits if para in headline and is_full_name(name)}
+    in_body = {name for para, _start, _end, name in hits if para not in headline}
+    # the body must give the same full name: not "Adds Rafe Adebayo" from a title-case headline
+    named = {name for para, _start, _end, name in hits if para in headline and is_full_name(name)} & in_body
     if not named:
         return set()
     by_surname = {name_words(name)[-1]: name for name in named}

@@ -1185,3 +1185,13 @@ def test_played_by_after_an_appositive_ending_in_a_source_title():
         "recognise from the novel Moonfall."
     )
     assert got == {("Dev Rao", "Cal Rowe"): None, ("Mia Chen", "Ivy Moss"): None}
+
+
+def test_a_role_in_a_stage_run_is_another_production():
+    # "is playing Romeo eight shows a week on Broadway": the stage run in the same clause makes it another
+    # credit; a comma ends the clause ("who plays Tao, has been on stage in the West End" is ours).
+    got = _cast(
+        "Heartstopper star Dev Rao is playing Romeo eight shows a week on Broadway.\n"
+        "Ana Lopez, who plays Rosa Reyes, has been busy on stage in the West End.\n"
+    )
+    assert set(got) == {("Ana Lopez", "Rosa Reyes")}

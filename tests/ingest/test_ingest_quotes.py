@@ -1131,3 +1131,15 @@ def test_a_short_lower_case_fragment_is_no_quote_even_with_an_attribution():
         'Lopez said, "and then everybody in the whole room started crying."\n'
     )
     assert got == [("Ana Lopez", "and then everybody in the whole room started crying.")]
+
+
+def test_a_title_case_headline_verb_is_not_part_of_the_profiled_name():
+    # "Show Adds Dev Rao, Ana Lopez": "Adds Dev Rao" is not in the body, so it names no profile subject and
+    # "Rao will play" still means Dev Rao.
+    facts = extract_article(
+        "Heartstopper Forever Adds Dev Rao To Cast\nDev Rao will play Theo Park in the film. "
+        '"I am thrilled," Rao said.\n',
+        "h.txt",
+    )
+    assert [(c.actor, c.character) for c in facts.cast] == [("Dev Rao", "Theo Park")]
+    assert [(q.speaker, q.text) for q in facts.quotes] == [("Dev Rao", "I am thrilled")]
