@@ -131,3 +131,8 @@ def read_cache(conn: sqlite3.Connection, fingerprint: str) -> dict[str, str]:
     """digest -> encoded facts, for the rows this extractor wrote (sqlite3.Error if there is no table)."""
     rows = conn.execute("SELECT digest, facts FROM extract_cache WHERE extractor = ?", (fingerprint,))
     return {digest: facts for digest, facts in rows if isinstance(digest, str)}
+
+
+# Computed at import, next to the extractor's own import (the rebuild's fork server preloads both), so the
+# fingerprint describes the code that runs in the workers even if the source is edited while the bot runs.
+extractor_fingerprint()
