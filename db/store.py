@@ -17,6 +17,7 @@ import inspect
 import json
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import re
 import sqlite3
@@ -131,6 +132,16 @@ def _worker_context() -> multiprocessing.context.BaseContext:
     return ctx
 
 
+def start_worker_server() -> None:
+    """Start the rebuild's fork server now, not at the first reload (its start, importing the extractor,
+    was ~1 s of the first /reload). Blocking: call it in a thread. Never raises."""
+    try:
+        _worker_context()
+        multiprocessing.forkserver.ensure_running()
+    except Exception as exc:  # the first reload will start it (or report why it cannot)
+        log.warning("could not start the reload worker server early: %s", exc)
+
+
 def _build_worker(articles_dir: Path, db_path: Path, pipe, extract) -> None:  # pragma: no cover - child
     """Entry point of the rebuild process: build next to the store, send progress and the report back."""
     # Background work: let the bot's own process (answering fans) win the CPU when both want it. Its pool
@@ -197,6 +208,7 @@ class Store:
         self._gate.set()
         self._swap_lock = asyncio.Lock()
         self._worker: multiprocessing.process.BaseProcess | None = None
+        self._server_started: asyncio.Task[None] | None = None
         self._closed = False
 
     # ------------------------------------------------------------------------------------------ life cycle
@@ -205,6 +217,7 @@ class Store:
     async def open(cls, db_path: Path, articles_dir: Path, *, extract: Callable | None = None) -> Store:
         """Open the store, building it first when it is missing, damaged, outdated or stale; never raises."""
         store = cls(db_path, articles_dir, extract=extract)
+        store._server_started = asyncio.create_task(asyncio.to_thread(start_worker_server))
         with contextlib.suppress(OSError):  # if it cannot be created, the build reports why
             store.path.parent.mkdir(parents=True, exist_ok=True)
         reason = await asyncio.to_thread(_check_store, store.path, store.articles_dir)
@@ -221,6 +234,8 @@ class Store:
 
     async def close(self) -> None:
         self._closed = True
+        if self._server_started is not None:
+            await self._server_started  # a thread; it never raises
         worker = self._worker
         if worker is not None and worker.is_alive():
             worker.kill()
