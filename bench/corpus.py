@@ -97,6 +97,15 @@ def generate(target: Path, count: int, *, seed: int = 3) -> list[Path]:
     return paths
 
 
+def add_one(target: Path, *, seed: int = 1001) -> Path:
+    """One more generated article, unlike any `generate` wrote (its own seed and file name)."""
+    rng = random.Random(seed)
+    seeds = load_seeds()
+    path = target / f"new_{seed:05d}.txt"
+    path.write_text(vary(seeds[seed % len(seeds)], rng), encoding="utf-8")
+    return path
+
+
 def generated_names(count: int, *, seed: int = 5) -> list[tuple[str, str]]:
     """`count` distinct (character, actor) full-name pairs for the fuzzy-index benchmark."""
     rng = random.Random(seed)

@@ -278,24 +278,37 @@ def measure_bot(
 
         log(f"bot: generating {sizes.articles} articles")
         corpus.generate(articles, sizes.articles)
+        # Cold: the store holds only the seeds, so its extraction cache knows none of the generated articles.
         log("bot: /reload while /cast runs")
-        reload = gen.call("reload_under_load", cast_lines=CAST_EXACT)
         out["reload"] = {
             "articles": sizes.articles + len(list(corpus.SEEDS_DIR.glob("*.txt"))),
-            "seconds": round(reload["seconds"], 2),
-            "finished": reload["finished"],
-            "progress_edits": reload["progress_edits"],
-            "report": reload["final"].splitlines()[:3],
-            "cast_during": {
-                **latency_summary(reload["cast_latencies"]),
-                "unanswered": reload["cast_unanswered"],
-            },
+            **_reload_result(gen.call("reload_under_load", cast_lines=CAST_EXACT)),
         }
         log("bot: autocomplete with the large store")
         out["autocomplete_after_reload"] = sequential(gen, AUTOCOMPLETE, sizes.sequential)
         out["cast_exact_after_reload"] = sequential(gen, CAST_EXACT, max(20, sizes.sequential // 4))
         out["rss_after_reload_mb"] = rss_mb(pid)
+        # Incremental: one new article; the others' facts come from the cache the cold reload filled.
+        corpus.add_one(articles)
+        log("bot: one new article, /reload again while /cast runs")
+        out["reload_incremental"] = {
+            "articles": out["reload"]["articles"] + 1,
+            **_reload_result(gen.call("reload_under_load", cast_lines=CAST_EXACT)),
+        }
     return out
+
+
+def _reload_result(reload: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "seconds": round(reload["seconds"], 2),
+        "finished": reload["finished"],
+        "progress_edits": reload["progress_edits"],
+        "report": reload["final"].splitlines()[:3],
+        "cast_during": {
+            **latency_summary(reload["cast_latencies"]),
+            "unanswered": reload["cast_unanswered"],
+        },
+    }
 
 
 def measure_extraction(work: Path, sizes: Sizes) -> dict[str, Any]:
@@ -467,6 +480,8 @@ def table(r: dict[str, Any]) -> str:
     ]
     rl = bot["reload"]
     cd = rl["cast_during"]
+    inc = bot["reload_incremental"]
+    ic = inc["cast_during"]
     rows += [
         "",
         f"Reload at scale: {rl['articles']} articles",
@@ -474,6 +489,10 @@ def table(r: dict[str, Any]) -> str:
         f"{rl['progress_edits']} progress edits; {rl['report'][0] if rl['report'] else ''}",
         f"  /cast during the reload: n={cd['n']} p50={_fmt(cd['p50_ms'])} ms p99={_fmt(cd['p99_ms'])} ms "
         f"max={_fmt(cd['max_ms'])} ms unanswered={cd['unanswered']}",
+        f"  incremental /reload (one new article, the rest from the extraction cache): {inc['seconds']} s "
+        f"({'finished' if inc['finished'] else 'NOT finished'}); /cast during it: n={ic['n']} "
+        f"p50={_fmt(ic['p50_ms'])} ms p99={_fmt(ic['p99_ms'])} ms max={_fmt(ic['max_ms'])} ms "
+        f"unanswered={ic['unanswered']}",
         f"  extraction: {ex['one_process_articles_per_s']} articles/s in one process; "
         f"{ex['build_articles_per_s']} articles/s in the build's pool ({ex['cpus']} CPUs); "
         f"build {ex['build_total_seconds']} s total",

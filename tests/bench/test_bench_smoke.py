@@ -63,6 +63,10 @@ def test_reload_at_scale_loads_the_generated_corpus_and_serves_meanwhile(result:
     assert reload["report"][0].startswith("Reloaded."), reload["report"]
     assert f"Reloaded {reload['articles']} article(s)" in reload["report"][1]
     assert reload["cast_during"]["n"] > 0 and reload["cast_during"]["unanswered"] == 0
+    again = result["bot"]["reload_incremental"]  # one new article, the rest from the extraction cache
+    assert again["finished"] and again["articles"] == reload["articles"] + 1
+    assert f"Reloaded {again['articles']} article(s)" in again["report"][1]
+    assert again["cast_during"]["unanswered"] == 0 and _number(again["seconds"])
     extraction = result["extraction"]
     assert extraction["build_ok"]
     assert _number(extraction["one_process_articles_per_s"]) and _number(extraction["build_articles_per_s"])
