@@ -490,7 +490,8 @@ def table(r: dict[str, Any]) -> str:
         f"  /cast during the reload: n={cd['n']} p50={_fmt(cd['p50_ms'])} ms p99={_fmt(cd['p99_ms'])} ms "
         f"max={_fmt(cd['max_ms'])} ms unanswered={cd['unanswered']}",
         f"  incremental /reload (one new article, the rest from the extraction cache): {inc['seconds']} s "
-        f"({'finished' if inc['finished'] else 'NOT finished'}); /cast during it: n={ic['n']} "
+        f"({'finished' if inc['finished'] else 'NOT finished'}: {(inc['report'] or [''])[0]}); "
+        f"/cast during it: n={ic['n']} "
         f"p50={_fmt(ic['p50_ms'])} ms p99={_fmt(ic['p99_ms'])} ms max={_fmt(ic['max_ms'])} ms "
         f"unanswered={ic['unanswered']}",
         f"  extraction: {ex['one_process_articles_per_s']} articles/s in one process; "
