@@ -187,7 +187,7 @@ _LOOSE_AFTER_RE = re.compile(
 _BEFORE_RES = (
     # "Connor revealed: ", "Kit Connor told Radio Times: ", "Speaking to X, she said, "
     re.compile(
-        rf"{_SPEAKER_VERB}{_VERB}(?:[ \t]+(?:[^\s:\"“”]+[ \t]+){{0,6}}?[^\s:\"“”]+)?[ \t]*[:,][ \t]*$"
+        rf"{_SPEAKER_VERB}{_VERB}(?:[ \t]+(?:[^\s:\"“”]+[ \t]+){{0,9}}?[^\s:\"“”]+)?[ \t]*[:,][ \t]*$"
     ),
     # 'he said "..."'
     re.compile(rf"{_SPEAKER_VERB}(?:said|says|adds|added|told|tells|explained|explains)[ \t]*$"),

@@ -1143,3 +1143,13 @@ def test_a_title_case_headline_verb_is_not_part_of_the_profiled_name():
     )
     assert [(c.actor, c.character) for c in facts.cast] == [("Dev Rao", "Theo Park")]
     assert [(q.speaker, q.text) for q in facts.quotes] == [("Dev Rao", "I am thrilled")]
+
+
+def test_an_attribution_before_may_name_where_it_was_told():
+    # Family: "As he told reporters at the Season 3 premiere in London, "..."": the audience, place and
+    # occasion between the speech verb and the comma (up to ten words) do not break the attribution.
+    got = _quotes(
+        TWO_STARS + "Rao was just 18 when the first season came out. "
+        'As he told reporters at the Season 3 premiere in London, "I still feel like the new kid."\n'
+    )
+    assert got == [("Dev Rao", "I still feel like the new kid.")]
