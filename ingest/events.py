@@ -61,7 +61,9 @@ _KEYWORDS = re.compile(
     r"|(?P<premiere>\b(?:premiere[sd]?|premiering|release[sd]?|releasing|release[ \t]+date|drops?|dropped"
     r"|dropping|arrives?|arrived|arriving|debuts?|debuted|debuting|lands?|landed|landing|launch(?:es|ed)?"
     r"|streaming(?![ \t]+(?:service|giant|platform|site|app|wars?|deal|chart|numbers|figures|rights)s?\b)"
-    r"|returns?|returned|returning|hits?|airs?|aired|available|back[ \t]+on"
+    r"|returns?|returned|returning|airs?|aired|available|back[ \t]+on"
+    # "hit Netflix on October 3", not "the hit Netflix series" (an adjective)
+    r"|(?<!the[ \t])(?<!a[ \t])(?<!smash[ \t])(?<!big[ \t])hits?(?![ \t]+(?:show|series|drama|film|single))"
     # "is out on Friday", not "camped out on the square" or "got his van out on Monday"
     r"|(?:is|are|be|been|was|were|now)[ \t]+out[ \t]+on"
     # "since the third series came out in October 2024" (not "came out as bisexual", "came out to his mum")

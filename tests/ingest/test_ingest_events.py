@@ -489,3 +489,16 @@ def test_dates_under_another_shows_listings_heading_are_its_own():
     # A lone "Name – Netflix" line is a photo credit, not a roundup: the dates under it still count.
     text = "Rosa Reyes – Netflix\n\nThe new season lands on Netflix on Thursday 3 October.\n"
     assert _kinds("2024-10-01", text) == {("premiere", "2024-10-03")}
+
+
+def test_hit_as_an_adjective_is_no_release():
+    # "the hit Netflix series ... on Saturday (22 June)": "hit" qualifies the series; "hit Netflix on" is one.
+    assert (
+        _kinds(
+            "2024-06-24", "The stars of the hit Netflix series sat front row at a show on Saturday (22 June)."
+        )
+        == set()
+    )
+    assert _kinds("2024-06-24", "The third season hit Netflix on Thursday (20 June).") == {
+        ("premiere", "2024-06-20")
+    }
