@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 import sqlite3
+import weakref
 from pathlib import Path
 
 import pytest
@@ -290,6 +292,22 @@ async def test_rebuild_swaps_in_new_data_and_reports_what_changed(store: Store, 
     assert len(await store.find_quotes(about="rugby")) == 2
     assert calls[-1] == (5, 5)
     assert not store.reloading and leftovers(store.path) == []
+
+
+async def test_a_replaced_snapshot_is_freed_without_the_collector(store: Store, articles: Path):
+    # Snapshots are loaded with the collector paused and then frozen out of its reach (a full collection
+    # over a 10 000-article snapshot stalled the event loop): that is only safe while a snapshot has no
+    # reference cycles, so reference counting alone must free the old one when a reload replaces it.
+    old = weakref.ref(store.snapshot)
+    old_member = weakref.ref(store.snapshot.cast[0])
+    write_articles(articles, [NEW_ARTICLE])
+    gc.disable()
+    try:
+        assert (await store.rebuild()).ok
+        assert old() is None and old_member() is None
+    finally:
+        gc.enable()
+    assert gc.isenabled() and gc.get_freeze_count() > 0
 
 
 async def test_progress_may_be_a_coroutine_function_and_may_fail(store: Store):
