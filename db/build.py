@@ -605,6 +605,8 @@ def format_report(report: ReloadReport) -> str:
             f"Reloaded {len(report.loaded)} article(s) in {report.seconds:.1f} s"
             f" (data version {report.data_version})."
         )
+        if report.reused:
+            lines.append(f"  {report.reused} unchanged since the last reload: not read again.")
         for table in TABLES:
             if table not in report.counts:
                 continue

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench import corpus
-from db.build import SCHEMA_VERSION, build_database
+from db.build import SCHEMA_VERSION, build_database, format_report
 from db.cache import CorruptRow, decode, encode, extractor_fingerprint
 from db.store import Store, _check_store
 from ingest.extract import extract_file
@@ -88,6 +88,8 @@ def test_a_warm_build_gives_the_same_store_as_a_cold_one(articles: Path, tmp_pat
     assert tables(warm_db) == cold(articles, tmp_path)
     assert second.counts == first.counts and second.data_version == first.data_version
     assert all(r[1] == extractor_fingerprint() for r in cache_rows(warm_db))
+    assert f"{n} unchanged since the last reload" in format_report(second)
+    assert "unchanged" not in format_report(first)
 
 
 def test_a_changed_article_is_extracted_again(articles: Path, tmp_path: Path):
