@@ -183,6 +183,7 @@ _QUOTE_SPEAKER_RE = re.compile(rf"{_QUOTE_SPEAKER_AFTER}|{_QUOTE_SPEAKER_BEFORE}
 # alternation opens with neither, so it tries every position); see _quote_speakers.
 _QUOTE_SPEAKER_AFTER_RE = re.compile(_QUOTE_SPEAKER_AFTER)
 _QUOTE_SPEAKER_BEFORE_RE = re.compile(_QUOTE_SPEAKER_BEFORE)
+_QUOTE_OPENS_HINT_RE = re.compile(r"[:,][ \t]*[\"“]")
 
 
 def _quote_speakers(text: str) -> list[re.Match]:
@@ -191,7 +192,8 @@ def _quote_speakers(text: str) -> list[re.Match]:
     out: list[re.Match] = []
     pos = 0
     after = _QUOTE_SPEAKER_AFTER_RE.search(text)
-    before = _QUOTE_SPEAKER_BEFORE_RE.search(text)
+    # the end of _QUOTE_SPEAKER_BEFORE ("said: “"), found by skipping to punctuation: most text has none
+    before = _QUOTE_SPEAKER_BEFORE_RE.search(text) if _QUOTE_OPENS_HINT_RE.search(text) else None
     while after is not None or before is not None:
         m = after if before is None or (after is not None and after.start() < before.start()) else before
         out.append(m)
@@ -970,7 +972,7 @@ def _production_names(paragraphs: list[Paragraph], f: CastFindings) -> None:
     for para in paragraphs:
         if not _has(para.text, _PRODUCTION_NAMED_HINTS):
             continue
-        for m in _PRODUCTION_NAMED_RE.finditer(para.text):
+        for m in _production_named(para.text):
             prod = clean_name(m.group("prod"))
             if prod and not _own_title(prod) and not _own_title(m.group("prod")):
                 f.productions.add(norm_key(prod))
@@ -1006,6 +1008,35 @@ _PRODUCTION_NAMED_RE = re.compile(
     rf"|\b[Ii]n{SP}(?:{TOKEN}{SP})?[\w&]+['’]s)"
     rf"{SP}(?P<prod>(?:The{SP})?{NAME})"
 )
+# Its two alternatives apart, each opening with a character class the regex engine skips ahead to (the
+# alternation, opening with a look-behind and a word boundary, tries every position); see _production_named.
+_PRODUCTION_GENRE_RE = re.compile(
+    rf"[{UPPER}0-9](?<![\w'’].)[\w&]*(?:['’]s)?{SP}(?:[a-z\-]+{SP}){{0,2}}{_GENRE}"
+    rf"{SP}(?P<prod>(?:The{SP})?{NAME})"
+)
+_PRODUCTION_IN_RE = re.compile(
+    rf"[Ii](?<!\w.)n{SP}(?:{TOKEN}{SP})?[\w&]+['’]s{SP}(?P<prod>(?:The{SP})?{NAME})"
+)
+_GENRE_WORDS = tuple(_GENRE.removeprefix("(?:").removesuffix(")").split("|"))
+
+
+def _production_named(text: str) -> list[re.Match]:
+    """The matches of _PRODUCTION_NAMED_RE.finditer(text), found with its two alternatives apart and merged as
+    the alternation would (where both start at one position, the first alternative wins)."""
+    out: list[re.Match] = []
+    genre = _PRODUCTION_GENRE_RE.search(text) if _has(text, _GENRE_WORDS) else None
+    in_ = _PRODUCTION_IN_RE.search(text) if "'s" in text or "’s" in text else None
+    while genre is not None or in_ is not None:
+        m = genre if in_ is None or (genre is not None and genre.start() <= in_.start()) else in_
+        out.append(m)
+        pos = m.end()
+        if genre is not None and genre.start() < pos:
+            genre = _PRODUCTION_GENRE_RE.search(text, pos)
+        if in_ is not None and in_.start() < pos:
+            in_ = _PRODUCTION_IN_RE.search(text, pos)
+    return out
+
+
 _PRODUCTION_NAMED_HINTS = (" drama ", " series ", " sitcom ", " comedy ", " thriller ", " soap ", " film ",
     " movie ", "musical ", "miniseries ", " documentary ", "anthology ", "'s ", "’s ")  # fmt: skip
 

@@ -284,3 +284,30 @@ def test_quote_speakers_sample() -> None:
     found = [m.group(0) for m in cast._QUOTE_SPEAKER_RE.finditer(s)]
     assert len(found) == 3
     assert [m.group(0) for m in cast._quote_speakers(s)] == found
+
+
+_PRODUCTION_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "In", "in", " ", "\t", "\u00a0", "BBC", "Three", "Channel 4", "'s", "’s", " drama", " series",
+            " film", "drama", " crime", " new", "The", " Lowtide", " Grime Kids", "Netflix", "being", "x",
+            "Ina", "_", "-", "&", "'", "9", "Élodie", ".", ",", " the", " hit",
+        ]
+    ),
+    max_size=16,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(_PRODUCTION_TEXT)
+def test_production_names_apart_match_the_alternation(s: str) -> None:
+    assert [(m.span(), m.group("prod")) for m in cast._production_named(s)] == [
+        (m.span(), m.group("prod")) for m in cast._PRODUCTION_NAMED_RE.finditer(s)
+    ], s
+
+
+def test_production_names_sample() -> None:
+    s = "She starred in the BBC Three drama Grime Kids. In Channel 4's The Lowtide, and in Netflix's Ana."
+    found = [m.group("prod") for m in cast._PRODUCTION_NAMED_RE.finditer(s)]
+    assert len(found) == 3
+    assert [m.group("prod") for m in cast._production_named(s)] == found
