@@ -85,6 +85,12 @@ _LEADING_ONLY = frozenset(
     "fan fans superfan superfans viewer viewers local locals owner landlord landlady pensioner".split()
 )
 _STOP_LOWER = frozenset(w.lower() for w in STOP_WORDS)
+# Words that make a capitalised run an organisation, not a person (never a first name or surname as written).
+_ORGANISATION_WORDS = frozenset(
+    "Council Borough Committee Trust University College Academy Foundation Society Association Films "
+    "Productions Studios Pictures Records Agency Department Ministry Police Institute Ltd Limited Inc "
+    "Corporation Theatre Cinema Hospital Charity Campaign Council's".split()
+)
 
 _PARTICLES = frozenset("de van von der den da del della di du le la ter bin al dos das".split())
 
@@ -135,10 +141,14 @@ def name_words(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def is_full_name(name: str) -> bool:
-    """Two or more name words: "Kit Connor", "Thibault de Montalembert"."""
+    """Two or more name words: "Kit Connor", "Thibault de Montalembert"; never an organisation's name
+    ("Surrey Heath Borough Council", "See-Saw Films")."""
     if " " not in name:
         return False
-    return len([w for w in name_words(name) if w not in _PARTICLES]) >= 2
+    words = name_words(name)
+    if any(w in _ORGANISATION_WORDS for w in words):
+        return False
+    return len([w for w in words if w not in _PARTICLES]) >= 2
 
 
 @lru_cache(maxsize=8192)

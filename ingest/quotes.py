@@ -126,6 +126,7 @@ _ROLE_NOUN = (
 # Anonymous posters ("one fan", "a longtime reader", "another viewer") are nobody, like a statement.
 _ANON_NOUN = (
     r"fans?|viewers?|users?|commenters?|followers?|readers?|watchers?|posters?|person|people|replies|reply"
+    r"|pupils?|students?|residents?|locals?|parents?|teenagers?|attendees?|spectators?|onlookers?|shoppers?"
     r"|comments?|responses?|someone|somebody"
 )
 _NONPERSON_NOUN = (
@@ -454,7 +455,7 @@ class _Speakers:
         self.last_para = -10
         self.last_pos = (-1, -1)
         self.texts: dict[int, str] = {}  # body paragraphs only (the headline is nobody's paragraph)
-        self.quoted: set[int] = set()  # paragraphs holding a quotation
+        self.quoted: set[int] = set()  # paragraphs holding a quotation (not just a quoted title)
         self.spans_para = -1  # the paragraph being read, and its quotations (names inside are not subjects)
         self.spans: list[_Span] = []
         self.span_starts: list[int] = []
@@ -827,7 +828,12 @@ def find_quotes(
     speakers.texts = {p.index: p.text for p in paragraphs if not p.is_headline}
     out: list[Quote] = []
     seen: set[tuple[str, str]] = set()
-    speakers.quoted = set(quoted_at)
+    # A quoted title ('the war film "Warfare"') does not make a paragraph someone's quotation.
+    speakers.quoted = {
+        p.index
+        for p, spans in zip(paragraphs, all_spans, strict=True)
+        if any(_words(p.text[sp.start + 1 : sp.end]) >= PARTIAL_MIN_WORDS for sp in spans)
+    }
     speakers.para_spans = quoted_at
     speakers.ages = _ages(speakers.texts, mentions)
     # Paragraph position -> speaker, for paragraphs whose first quotation continues an earlier paragraph's
@@ -1116,7 +1122,8 @@ def _unmarked_answers(
 # Honorifics and official titles before a person's name: "Cllr Martin Hale" is Martin Hale.
 _HONORIFICS = frozenset(
     "cllr councillor councilor dr doctor prof professor sir dame lord lady rev revd reverend baroness baron "
-    "mayor mr mrs ms miss mx judge senator sen rep".split()
+    "mayor mr mrs ms miss mx judge senator sen rep headteacher headmaster headmistress principal "
+    "coach".split()
 )
 
 

@@ -1153,3 +1153,33 @@ def test_an_attribution_before_may_name_where_it_was_told():
         'As he told reporters at the Season 3 premiere in London, "I still feel like the new kid."\n'
     )
     assert got == [("Dev Rao", "I still feel like the new kid.")]
+
+
+def test_local_news_titles_organisations_and_anonymous_pupils():
+    # Family: local news vox pops. "Headteacher Helen Ames" is Helen Ames; "Swale Borough Council leader
+    # Cllr Jo Bell said the filming was "..."" is Jo Bell's partial quote, not the council's; "One Year 9
+    # pupil, who asked not to be named, said:" is nobody, and a quote a paragraph later is not Jo Bell's.
+    got = _quotes(
+        "Headteacher Helen Ames said the school had kept the secret for months.\n"
+        '"It has been the hardest secret I have ever had to keep," Ms Ames said.\n'
+        'One Year 9 pupil, who asked not to be named, said: "Everyone keeps asking if I met Nick."\n'
+        'Swale Borough Council leader Cllr Jo Bell said the filming was "a real boost for the local town".\n'
+    )
+    assert got == [
+        ("Helen Ames", "It has been the hardest secret I have ever had to keep"),
+        ("Jo Bell", "a real boost for the local town"),
+    ]
+
+
+def test_a_quoted_title_does_not_stop_a_paragraph_being_about_its_one_person():
+    # 'Rao, who has since appeared in the war film "Warfare", said ...' then '"...," he said.': the title in
+    # quote marks is no quotation, so the paragraph is still about Rao alone and "he" is Rao, not Lopez.
+    got = _quotes(
+        TWO_STARS + '"It is strange to think this is the last time," Lopez told us.\n'
+        'Rao, 22, who has since appeared in the war film "Warfare", said the series had shaped his life.\n'
+        '"I was 17 when we started," he said.\n'
+    )
+    assert got == [
+        ("Ana Lopez", "It is strange to think this is the last time"),
+        ("Dev Rao", "I was 17 when we started"),
+    ]
