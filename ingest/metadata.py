@@ -113,7 +113,10 @@ _BEFORE_DATE = re.compile(
     r"(?:[A-Z][A-Za-z .'’-]{1,40},[ \t]*"
     r"|(?:(?:Published|Posted|Updated|First[ \t]+published|Last[ \t]+updated)(?:[ \t]+on)?[ \t]*:?[ \t]*)?"
     # A time before the date: "06:00, 28 JUL 2025", "Published 3:00 a.m. ET Oct. 3, 2024".
-    r"(?:\d{1,2}[:.]\d\d(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4})?[ \t]*,?[ \t]*)?)$"
+    # "Updated 7:41 PM GMT, October 15, 2026" (AP prints the time first, in capitals, with its zone).
+    r"(?:\d{1,2}[:.]\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,4})?[ \t]*,?[ \t]*)?"
+    # A weekday before a day-first date, often abbreviated: "Thu 3 Oct 2024 08.00 BST" (the Guardian).
+    r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,?[ \t]+)?)$"
 )
 # Bylines print months in capitals ("SEPTEMBER 30, 2024", "28 JUL 2025"); prose dates never do, so only the
 # top lines read them, as the same-length capitalised word.

@@ -91,3 +91,21 @@ def test_a_section_kicker_above_the_headline_is_not_the_headline():
     assert parse_header("TV & RADIO\nHeadline here\nBody.").headline == "Headline here"
     assert parse_header("DEV RAO TALKS SEASON FOUR\nBody.").headline == "DEV RAO TALKS SEASON FOUR"
     assert parse_header("EXCLUSIVE\n").headline == "EXCLUSIVE"  # nothing after it: it is all there is
+
+
+def test_a_byline_with_a_weekday_or_a_capital_time_dates_the_article():
+    # Family: a day-first byline led by an abbreviated weekday (the Guardian), and a wire story's "Updated"
+    # line with the time in capitals and its zone before the date (AP).
+    forms = {
+        "Ana Lopez\nThu 3 Oct 2024 08.00 BST\n": "2024-10-03",
+        "Rosa Reyes\nSat, 17 May 2025 09:30\n": "2025-05-17",
+        "By ANA LOPEZ\nUpdated 7:41 PM GMT, October 15, 2026\n": "2026-10-15",
+        "By Rosa Reyes\nPublished 11:02 AM EDT, March 4, 2025\n": "2025-03-04",
+    }
+    for top, iso in forms.items():
+        text = "A headline\n\n" + top + "\nThe body."
+        assert parse_header(text).date == iso, top
+
+
+def test_a_weekday_and_date_inside_prose_is_no_article_date():
+    assert parse_header("A headline\n\nIt lands Thu 3 Oct 2024 on Netflix.\n\nBody.").date is None
