@@ -390,7 +390,8 @@ def speaker_names(paragraphs: list[Paragraph], hits: list[NameHit]) -> list[tupl
         text = texts[para]
         head = text[max(0, start - 24) : start]
         after = _VERB_AFTER_NAME_RE.match(text, end) and not _object_of_preposition(head)
-        if after and "who" in (clause := text[max(0, start - 100) : start].rpartition(",")[2]):
+        # the clause since the last comma or sentence end ("..., who directed the series. Westmoreland said")
+        if after and "who" in (clause := _CLAUSE_BREAK_RE.split(text[max(0, start - 100) : start])[-1]):
             after = not _RELATIVE_RE.match(clause)  # "the star, who has been filming Agatha, went on"
         if (
             after
@@ -422,6 +423,7 @@ def _speaker_labels(paragraphs: list[Paragraph]) -> dict[int, int]:
 
 
 _RELATIVE_RE = re.compile(r"[ \t]*who\b")
+_CLAUSE_BREAK_RE = re.compile(r"[,;]|[.!?](?=[ \t])")
 
 
 def _object_of_preposition(head: str) -> bool:
@@ -841,6 +843,10 @@ def find_quotes(
     continued: dict[int, str] = {}
     answer_at: int | None = None  # index in `out` of the transcript answer the next paragraph may continue
     unmarked, in_unmarked = _unmarked_answers(paragraphs, index, speakers.characters, title)
+    first_question = next(
+        (pos for pos, p in enumerate(paragraphs) if not p.is_headline and _is_question(p.text)),
+        len(paragraphs),
+    )
     for pos, para in enumerate(paragraphs):
         if para.is_headline:
             continue
@@ -855,7 +861,9 @@ def find_quotes(
                     out.append(answer)
             continue
         labelled = _is_label(text, index)
-        if labelled and (qa := _qa_answer(text, index)) is not None:
+        # A "Name: words" line before any question is no answer (a related-links list, "Kit Connor:
+        # Heartstopper star comes out as ..."): a transcript opens with a question.
+        if labelled and pos > first_question and (qa := _qa_answer(text, index)) is not None:
             speaker, answer = qa
             speakers.said(speaker, para.index, 0)
             answer_at = None
@@ -1138,13 +1146,26 @@ def _untitled(name: str) -> str:
     return " ".join(words[k:]) if k else name
 
 
+PULL_QUOTE_CHECK_MAX = 200
+
+
 def _unique(quotes: list[Quote]) -> list[Quote]:
+    """Each quote once; a pull quote whose words all recur inside a longer quote is that quote's, not one
+    of its own (whoever the pull quote was attributed to: it has no attribution of its own)."""
     seen: set[tuple[str, str]] = set()
+    texts = [_norm_words(q.text) for q in quotes]
     out = []
-    for q in quotes:
-        if (q.speaker, q.text) not in seen:
-            seen.add((q.speaker, q.text))
-            out.append(q)
+    for q, norm in zip(quotes, texts, strict=True):
+        if (q.speaker, q.text) in seen:
+            continue
+        if (
+            len(quotes) <= PULL_QUOTE_CHECK_MAX  # pairwise: bounded so a hostile article stays linear
+            and len(norm) >= 12
+            and any(len(other) > len(norm) and norm in other for other in texts)
+        ):
+            continue
+        seen.add((q.speaker, q.text))
+        out.append(q)
     return out
 
 
@@ -1319,7 +1340,9 @@ _JOIN_TAIL_RE = re.compile(r"(?:[^.!?:;\"“”\n]|[.!?](?=[ \t]+[a-z])){0,120}?
 JOIN_MAX_WORDS = 12
 # ', who adapted the series from her novels,' / ', where she has lived since 2020.': an aside about the
 # speaker or the setting of the attribution; its words do not count against JOIN_MAX_WORDS.
-_ASIDE_RE = re.compile(r",[ \t]*(?:who|where|whose|when)[ \t][^,.;:!?\"“”\n]{1,160}(?=[,.!?])")
+_ASIDE_RE = re.compile(
+    r",[ \t]*(?:\d{1,3}[ \t]*,[ \t]*)?(?:who|where|whose|when|a|an)[ \t][^,.;:!?\"“”\n]{1,160}(?=[,.!?])"
+)
 
 
 def _joins(text: str, spans: list[_Span], speakers: _Speakers, para: int) -> dict[int, int]:

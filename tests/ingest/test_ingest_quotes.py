@@ -1183,3 +1183,53 @@ def test_a_quoted_title_does_not_stop_a_paragraph_being_about_its_one_person():
         ("Ana Lopez", "It is strange to think this is the last time"),
         ("Dev Rao", "I was 17 when we started"),
     ]
+
+
+def test_joined_quotation_around_a_long_appositive_attribution():
+    # '"A," said Priya Shah, 19, a student who had travelled from Leeds. "B."': the age and appositive are an
+    # aside, so the attribution is short and A and B are one quotation.
+    got = _quotes(
+        TWO_STARS + '"I was 14 when the first season came out," said Priya Shah, 19, a student who had '
+        'travelled from Leeds with two friends. "Watching it with my mum was how I told her."\n'
+    )
+    assert got == [
+        (
+            "Priya Shah",
+            "I was 14 when the first season came out, Watching it with my mum was how I told her.",
+        ),
+    ]
+
+
+def test_a_pull_quote_repeated_inside_a_longer_quote_is_not_its_own():
+    # A crosshead in quote marks that repeats words from a quote further down is that quote, not a second
+    # one (whoever the follow-on rule would give it to).
+    got = _quotes(
+        TWO_STARS + '"It was wild," Rao told us.\n'
+        "'I am going to cry in a supermarket'\n"
+        'Reacting online, Lopez wrote: "Five awards for a little show. I am going to cry in a supermarket."\n'
+    )
+    assert got == [
+        ("Dev Rao", "It was wild"),
+        ("Ana Lopez", "Five awards for a little show. I am going to cry in a supermarket."),
+    ]
+
+
+def test_name_colon_lines_before_any_question_are_related_links_not_answers():
+    # "Ana Lopez: Heartstopper star cast in new drama" in a related-links list is a headline, not her answer;
+    # a transcript opens with a question.
+    got = _quotes(
+        TWO_STARS + '"It was wild," Rao told us.\nRelated\n'
+        "Ana Lopez: Heartstopper star cast in a new BBC drama after the finale\n"
+    )
+    assert got == [("Dev Rao", "It was wild")]
+
+
+def test_a_relative_clause_in_the_previous_sentence_does_not_hide_the_next_speaker():
+    # '..., who directed the series. Sam Oak said he had approached it "like a film."' then '"...," he said':
+    # the who-clause belongs to the sentence before, so Sam Oak is a speaker and "he" is him.
+    got = _quotes(
+        "The film is directed by Sam Oak, taking over from Jo Bell, who directed the series. "
+        'Oak said he had approached it "like a film".\n'
+        '"I wanted it to feel like the last summer before everything changes," he said.\n'
+    )
+    assert got == [("Sam Oak", "I wanted it to feel like the last summer before everything changes")]
