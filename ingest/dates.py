@@ -62,6 +62,18 @@ _PREPOSITION_BEFORE_RE = re.compile(
     re.IGNORECASE,  # "In May, Netflix renewed the show"
 )
 _FOLLOWING_BEFORE_RE = re.compile(r"\b[Tt]he[ \t]+(?:following|next)[ \t]+$")
+# "began in September 2023 and wrapped that December": the year of the date before it in the text. ("that May"
+# is left out: "said that May would ..." names a person.)
+_THAT_BEFORE_RE = re.compile(r"\b(?:[Tt]hat|[Tt]he[ \t]+same)[ \t]+$")
+# "got under way in July 2025 ... and wrapped in September of that year", "on 12 May the same year".
+_THAT_YEAR_AFTER_RE = re.compile(r",?[ \t]+(?:of[ \t]+)?(?:that|the[ \t]+same)[ \t]+year\b")
+
+
+def _that_year(found: list[FoundDate], at: int) -> int | None:
+    """The year of "that December" / "September of that year": the year of the last dated day or month
+    before `at`, or None."""
+    before = [d for d in found if d.end <= at and d.year is not None and d.month]
+    return max(before, key=lambda d: d.end).year if before else None
 
 
 def _following_year(found: list[FoundDate], at: int, month: int) -> int | None:
@@ -115,8 +127,8 @@ class FoundDate:
     month: int
     day: int | None
     weekday: int | None
-    # "last" / "next" / "this" written before a bare month ("last September"); "following" for "the following
-    # February" that no earlier date in the text placed.
+    # "last" / "next" / "this" written before a bare month ("last September"); "following" / "that" for "the
+    # following February" / "that December" that no earlier date in the text placed.
     relative: str | None = None
     year_shift: int | None = None  # "in May last year": -1 from the date line's year ("next year" +1)
     # month == 0: "Thursday" alone or "last month", which only the article's date line can place.
@@ -171,6 +183,17 @@ def find_dates(text: str) -> list[FoundDate]:
         elif (after := _YEAR_AFTER_RE.match(text, m.end())) is not None:
             out.append(FoundDate(m.start(), after.end(), int(after.group("y")), month, None, None))
             continue
+        elif m.group("m").lower() in _FULL_MONTHS and (
+            ((that := _THAT_BEFORE_RE.search(head)) is not None and month != 5)
+            or (that := _THAT_YEAR_AFTER_RE.match(text, m.end())) is not None
+        ):
+            year = _that_year(out, m.start())
+            if that.end() <= m.start():  # "that December"
+                at, end = m.start() - len(head) + that.start(), m.end()
+            else:  # "September of that year"
+                at, end = m.start(), that.end()
+            out.append(FoundDate(at, end, year, month, None, None, None if year else "that"))
+            continue
         elif m.group("m").lower() in _FULL_MONTHS and (after_date := _FOLLOWING_BEFORE_RE.search(head)):
             # "Filming began on Oct. 2, 2023 ... It wrapped the following February": the first such month
             # after the date before it in the text; no such date, no year.
@@ -195,6 +218,10 @@ def find_dates(text: str) -> list[FoundDate]:
         shift = None
         if year is None and (yr := _YEAR_RELATIVE_AFTER_RE.match(text, end)) is not None:
             shift, end = _YEAR_SHIFT[yr.group("rel").lower()], yr.end()  # "on 3 August last year"
+        elif year is None and (that := _THAT_YEAR_AFTER_RE.match(text, end)) is not None:
+            year, end = _that_year(out, start), that.end()  # "on 12 May that year"
+            if year is None:
+                continue
         pair = _paired_day(text, start, end, year, month, day)
         if pair and year is None:
             year = pair[0].year  # "Dec. 10 and 11, 2022": the year closes the pair
@@ -276,8 +303,8 @@ def complete(d: FoundDate, dateline: dt.date | None, tense: str | None) -> str |
     if d.month == 0:
         return _anchored(d, dateline, tense)
     year = d.year
-    if year is None and d.relative == "following":
-        return None  # "the following February" with no date before it to follow
+    if year is None and d.relative in ("following", "that"):
+        return None  # "the following February" / "that December" with no date before it to follow
     if year is None and d.year_shift is not None and dateline is not None:
         year = dateline.year + d.year_shift
     if year is None:

@@ -54,12 +54,17 @@ _KEYWORDS = re.compile(
     r"\b(?=[abcdefghiklnoprstuw])(?:"  # a quick first test: the letters its alternatives start with
     r"(?P<trailer>\btrailers?\b|\bteasers?\b)"
     r"|(?P<start>\b(?:began|begins|begin|beginning|started|starts|start|starting|commenced|commences|commence"
-    r"|kicked[ \t]+off|kicks[ \t]+off|kick[ \t]+off|got[ \t]+underway|get[ \t]+underway|underway"
+    r"|kicked[ \t]+off|kicks[ \t]+off|kick[ \t]+off"
+    r"|got[ \t]+under[ \t]?way|get[ \t]+under[ \t]?way|under[ \t]?way"
     r"|went[ \t]+into[ \t]+production|entered[ \t]+production|go[ \t]+into[ \t]+production)\b)"
     r"|(?P<end>\b(?:wrapped|wraps|wrap|concluded|concludes|conclude|finished|finishes|finish|ended|ends"
-    r"|completed|completes)\b)"
+    r"|completed|completes"
+    # "a photo of the cast on the final day of filming on Friday (12 September)": the wrap day.
+    r"|(?:final|last)[ \t]+day[ \t]+(?:of|on)[ \t]+(?:filming|the[ \t]+shoot|shooting|production|set))\b)"
     r"|(?P<premiere>\b(?:premiere[sd]?|premiering|release[sd]?|releasing|release[ \t]+date|drops?|dropped"
     r"|dropping|arrives?|arrived|arriving|debuts?|debuted|debuting|lands?|landed|landing|launch(?:es|ed)?"
+    # Trade-press "bowed on Netflix in April 2022" ("bows out with a film" is an ending, not a release).
+    r"|(?:bowed|bows|bowing)(?![ \t]+out\b)"
     r"|streaming(?![ \t]+(?:service|giant|platform|site|app|wars?|deal|chart|numbers|figures|rights)s?\b)"
     r"|returns?|returned|returning|airs?|aired|available|back[ \t]+on"
     # "hit Netflix on October 3", not "the hit Netflix series" (an adjective)
@@ -444,6 +449,13 @@ _SAID_BEFORE_RE = re.compile(
 )
 
 
+# "The festival runs through June 15": the festival's own dates, not an appearance of the show at it.
+_FESTIVAL_RUN_BEFORE_RE = re.compile(
+    r"\b(?:runs?|running|ran|continues|continued|continuing|lasts|lasted)[ \t]+"
+    r"(?:from|through|thru|until|till|to|between)[ \t]+$"
+)
+
+
 def _event(
     sentence: str, d: FoundDate, ref: dt.date | None, article_season: Callable[[], int | None]
 ) -> Event | None:
@@ -453,6 +465,8 @@ def _event(
         return None
     kind, fest = found
     if kind == "premiere" and on_other_channel(sentence):
+        return None
+    if kind == "festival" and _FESTIVAL_RUN_BEFORE_RE.search(sentence, max(0, d.start - 30), d.start):
         return None
     if kind != "announcement" and _SAID_BEFORE_RE.search(sentence, max(0, d.start - 40), d.start):
         return None  # "Filming has finished, the studio said on Friday": the day it was said

@@ -502,3 +502,49 @@ def test_hit_as_an_adjective_is_no_release():
     assert _kinds("2024-06-24", "The third season hit Netflix on Thursday (20 June).") == {
         ("premiere", "2024-06-20")
     }
+
+
+def test_that_month_or_a_month_of_that_year_takes_the_year_before_it():
+    # Family: "wrapped that December" / "in September of that year" / "the same year" read the year of the
+    # date before it in the text, never the date line's.
+    text = "Cameras started rolling on the new run in September 2021, and the shoot wrapped that December."
+    assert _kinds("2024-10-21", text) == {("production_start", "2021-09"), ("production_end", "2021-12")}
+    text = "Production got under way in July 2022 with Ana Lopez and wrapped in September of that year."
+    assert _kinds("2024-10-13", text) == {("production_start", "2022-07"), ("production_end", "2022-09")}
+    text = "Filming began on 3 May 2021 and ended on 12 June the same year, said Rosa Reyes."
+    assert _kinds("2024-10-13", text) == {
+        ("production_start", "2021-05-03"),
+        ("production_end", "2021-06-12"),
+    }
+    # Nothing dated before it: no year, no event (the date line would be a guess).
+    assert _kinds("2024-10-13", "The shoot wrapped that December.") == set()
+    assert _kinds("2024-10-13", "Filming wrapped in September of that year.") == set()
+    # "that May" after "said" is a person, not a month.
+    assert _kinds("2024-10-13", "In April 2023 filming began; Ana said that May would direct.") == {
+        ("production_start", "2023-04")
+    }
+
+
+def test_the_last_day_of_filming_is_the_wrap_day():
+    # Family: a wrap post dated by "the final day of filming on Friday (12 September)".
+    text = "Ana Lopez posted a photo of the cast on the final day of filming on Friday (12 September)."
+    assert _kinds("2025-09-15", text) == {("production_end", "2025-09-12")}
+    text = "Rosa Reyes shared a selfie from her last day on set on 4 March."
+    assert _kinds("2025-03-20", text) == set()  # no production word: a personal last day, not the wrap
+    text = "The last day of shooting was 4 March, Rosa Reyes said."
+    assert _kinds("2025-03-20", text) == {("production_end", "2025-03-04")}
+
+
+def test_trade_press_bowed_is_a_release_but_bows_out_is_not():
+    assert _kinds(
+        "2025-06-10", "The series, which bowed on Netflix in April 2021, made stars of its cast."
+    ) == {("premiere", "2021-04")}
+    assert _kinds("", "Rosewood Lane bows out with a film on 3 May 2026 after a long run.") == set()
+
+
+def test_a_festivals_own_run_is_no_appearance():
+    # Family: "The festival runs through June 15" gives the festival's dates, not the show's appearance.
+    text = "Ana Lopez spoke at the Tribeca Festival on June 8. The Tribeca Festival runs through June 15."
+    assert _kinds("2025-06-10", text) == {("festival", "2025-06-08")}
+    text = "The Outfest festival continues until 20 July, with screenings of Rosewood Lane on 18 July."
+    assert _kinds("2025-07-01", text) == {("festival", "2025-07-18")}
