@@ -423,6 +423,14 @@ def _speaker_labels(paragraphs: list[Paragraph]) -> dict[int, int]:
 
 
 _RELATIVE_RE = re.compile(r"[ \t]*who\b")
+_ASKED_RE = re.compile(r"\b(?:asked|asks|ask|wondered|wonders|wonder)\b")
+
+
+def _asked(inner: str, attribution: str) -> bool:
+    """A question whose attribution's verb is "asked": an interviewer's or moderator's, nobody's quote."""
+    return inner.rstrip(" \t,").endswith("?") and _ASKED_RE.search(attribution) is not None
+
+
 _CLAUSE_BREAK_RE = re.compile(r"[,;]|[.!?](?=[ \t])")
 
 
@@ -548,6 +556,8 @@ class _Speakers:
             _, start, person = self.mentions[i]
             i += 1
             head = text[max(0, start - 20) : start]
+            if (m := _NAME_RE.match(text, start)) is not None and text[m.end() : m.end() + 2] in ("'s", "’s"):
+                continue  # "Tobie Donovan's Isaac": a possessor, not what the paragraph is about
             # "Lopez and Rao both learned to surf": a coordinated subject is two people, not an object.
             if (not _object_of_preposition(head) or head.rstrip().endswith(" and")) and self._fits(
                 person, pronoun
@@ -997,6 +1007,9 @@ def find_quotes(
                 how = "partial" if speaker else ""
             if not how or speaker is None:
                 continue
+            said = after if how == "after" else before if how == "before" else None
+            if said is not None and _asked(inner, said.group(0)):
+                speaker = _NONPERSON  # 'Reyes asked the panel, "What did you take?"': a question put to them
             continued.update(dict.fromkeys(chain, speaker))
             speakers.said(speaker, para.index, sp.start)
             prev_speaker_here = speaker

@@ -1233,3 +1233,18 @@ def test_a_relative_clause_in_the_previous_sentence_does_not_hide_the_next_speak
         '"I wanted it to feel like the last summer before everything changes," he said.\n'
     )
     assert got == [("Sam Oak", "I wanted it to feel like the last summer before everything changes")]
+
+
+def test_a_moderators_question_is_nobodys_and_a_possessor_is_no_paragraph_subject():
+    # 'Reyes asked the panel, "What ...?"' is a question put to the panel, not a quote. A paragraph naming
+    # "Rao's Theo" and Lopez is about Lopez, so the "they said" after it is hers, not the last speaker's.
+    got = _quotes(
+        TWO_STARS + '"It was wild," Rao told us.\n'
+        'Moderator Jo Reyes asked the panel, "What did each of you take with you when you left?"\n'
+        "When a fan asked about Theo, Dev Rao's character, Ana Lopez was quick to reassure the crowd.\n"
+        '"Theo is absolutely in it, and he gets a really lovely storyline," they said.\n'
+    )
+    assert got == [
+        ("Dev Rao", "It was wild"),
+        ("Ana Lopez", "Theo is absolutely in it, and he gets a really lovely storyline"),
+    ]
