@@ -115,7 +115,7 @@ _VERB = (
     # phrasal verbs of a panel report: "Finney chimed in:", "Gao weighed in", "Walters thanked the crew:"
     r"chimed[ \t]+in|chimes[ \t]+in|weighed[ \t]+in|weighs[ \t]+in|piped[ \t]+up|pipes[ \t]+up|"
     r"pointed[ \t]+out|points[ \t]+out|shot[ \t]+back|thanked|thanks|asked|asks|ask|wondered|wonder|"
-    r"grinned|grins|puts[ \t]+it|put[ \t]+it)"
+    r"grinned|grins|puts[ \t]+it|put[ \t]+it|lets[ \t]+slip|let[ \t]+slip)"
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _ROLE_NOUN = (
@@ -743,6 +743,7 @@ def _partial_speaker(pre_sentence: str, speakers: _Speakers, para: int, offset: 
 
 
 _LOWER_NEXT_RE = re.compile(r"[ \t]+[a-z]")
+_CONJUNCTION_RE = re.compile(r"(?:but|and|so|yet)[ \t]+(?=[A-Za-z])")
 _CLAUSE_PRONOUN_RE = re.compile(r"(?:he|she|they|He|She|They)(?=[ \t]+[a-z])")
 
 
@@ -772,7 +773,9 @@ def _descriptive_speaker(
     for start in starts:
         clause = text[start:last]
         start += len(clause) - len(clause.lstrip())
-        clause = clause.strip()
+        if (conj := _CONJUNCTION_RE.match(text, start)) is not None:
+            start = conj.end()  # "..., but he lets slip that ...": the clause's subject follows
+        clause = text[start:last].strip()
         if not clause or _words(clause) > REPORTED_MAX_WORDS or _DOUBLE_RE.search(clause):
             continue
         named = _clause_people(speakers.mentions, para, start, last)
@@ -1010,6 +1013,8 @@ def find_quotes(
             said = after if how == "after" else before if how == "before" else None
             if said is not None and _asked(inner, said.group(0)):
                 speaker = _NONPERSON  # 'Reyes asked the panel, "What did you take?"': a question put to them
+            if speaker == _NONPERSON and inner.rstrip(" \t,").endswith("?"):
+                continue  # the interviewer's question ('I ask him, "...?"'): the chain goes on to the answer
             continued.update(dict.fromkeys(chain, speaker))
             speakers.said(speaker, para.index, sp.start)
             prev_speaker_here = speaker
@@ -1349,8 +1354,12 @@ def _continuation(
 # What may follow the speaker and verb of an attribution between two quotations: an adverb, an aside or a
 # short phrase ("says Lopez, laughing.", "told me when we spoke last month."), ending the clause.
 # A full stop before a lower-case word ends no sentence ('told them. in a statement.', an outlet's name).
-_JOIN_TAIL_RE = re.compile(r"(?:[^.!?:;\"“”\n]|[.!?](?=[ \t]+[a-z])){0,120}?[.,!?…][ \t]*")
-JOIN_MAX_WORDS = 12
+# The attribution clause between two joined quotations: one sentence (a full stop before a lower-case word,
+# or an outlet's "E! News", ends nothing).
+_JOIN_TAIL_RE = re.compile(
+    r"(?:[^.!?:;\"“”\n]|[.!?](?=[ \t]+[a-z])|(?<=[A-Z])!(?=[ \t]+[A-Z])){0,120}?[.,!?…][ \t]*"
+)
+JOIN_MAX_WORDS = 16
 # ', who adapted the series from her novels,' / ', where she has lived since 2020.': an aside about the
 # speaker or the setting of the attribution; its words do not count against JOIN_MAX_WORDS.
 _ASIDE_RE = re.compile(
@@ -1524,10 +1533,14 @@ def _partial_ends_sentence(pre: str, inner: str) -> bool:
     return bool(pre) and not pre.endswith((":", ",")) and inner.rstrip().endswith(_TERMINAL)
 
 
+# A sub-heading quoting a phrase ("'The adults had to be real'") runs to a few words and has no punctuation.
+CROSSHEAD_MAX_WORDS = 8
+
+
 def _crosshead(text: str, sp: _Span, words: int) -> bool:
     """A paragraph that is only a short quotation without punctuation ("'Hope and joy'"): a section
     heading quoting a phrase, not a follow-on quote."""
-    if not sp.closed or words >= PARTIAL_MIN_WORDS or text[: sp.start].strip() or text[sp.end + 1 :].strip():
+    if not sp.closed or words > CROSSHEAD_MAX_WORDS or text[: sp.start].strip() or text[sp.end + 1 :].strip():
         return False
     return not re.search(r"[.,;:!?…]", text[sp.start + 1 : sp.end])
 

@@ -1248,3 +1248,31 @@ def test_a_moderators_question_is_nobodys_and_a_possessor_is_no_paragraph_subjec
         ("Dev Rao", "It was wild"),
         ("Ana Lopez", "Theo is absolutely in it, and he gets a really lovely storyline"),
     ]
+
+
+def test_interviewer_questions_long_attributions_outlet_names_and_quoted_subheadings():
+    # Family (magazine and red-carpet writing):
+    # - 'I ask him, "...?"' is the interviewer's question; the bare answer paragraph after it continues the
+    #   interview subject, not nobody;
+    # - "..., but he lets slip that ..." lends its subject to the quotation after it;
+    # - '"A," Lopez says, laughing, over a cup of tea of her own in a London hotel. "B."' and '"A," Rao told
+    #   E! News on the carpet. "B."' are one quotation each;
+    # - "'The adults had to be real'" alone in a paragraph, unpunctuated, is a sub-heading, no quote.
+    got = _quotes(
+        TWO_STARS + '"It was wild," Rao told us.\n'
+        'I ask him, "Do you ever get sick of people only talking about Theo?" He considers it.\n'
+        '"Honestly? No. Because what they are really talking about is themselves."\n'
+        "He is careful not to spoil anything, but he lets slip that the last scene shot was not the last "
+        'scene of the film. "Everyone thinks we would save the ending for the final day."\n'
+        '"That is the thing about Rosa," Lopez says, laughing, over a cup of tea of her own in a London '
+        'hotel. "Which I am terrible at in real life."\n'
+        "'The adults had to be real'\n"
+        '"It is like the last day of school," Rao told E! News on the carpet. "I have cried twice already."\n'
+    )
+    assert got == [
+        ("Dev Rao", "It was wild"),
+        ("Dev Rao", "Honestly? No. Because what they are really talking about is themselves."),
+        ("Dev Rao", "Everyone thinks we would save the ending for the final day."),
+        ("Ana Lopez", "That is the thing about Rosa, Which I am terrible at in real life."),
+        ("Dev Rao", "It is like the last day of school, I have cried twice already."),
+    ]
