@@ -311,3 +311,36 @@ def test_production_names_sample() -> None:
     found = [m.group("prod") for m in cast._PRODUCTION_NAMED_RE.finditer(s)]
     assert len(found) == 3
     assert [m.group("prod") for m in cast._production_named(s)] == found
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(cast_text)
+def test_the_play_verb_hint_apart_matches_the_alternation(s: str) -> None:
+    assert cast._play_verb_hint(s) == (cast._PLAY_VERB_HINT_RE.search(s) is not None), s
+
+
+def test_the_play_verb_hint_samples() -> None:
+    for s in (
+        "Jo joined in a guest arc as Tara",
+        "she took the role of Nadia",
+        "He voiced Nick",
+        "x plays y",
+    ):
+        assert cast._play_verb_hint(s) and cast._PLAY_VERB_HINT_RE.search(s), s
+    assert not cast._play_verb_hint("Jo Bell joined the school in May")
+
+
+_HINT = st.text(alphabet="ast '’(", min_size=1, max_size=4)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(st.lists(_HINT | st.sampled_from(cast._SENTENCE_HINTS), min_size=1, max_size=8), text)
+def test_the_cheapest_hints_test_the_same(hints: list[str], s: str) -> None:
+    kept = cast._cheapest(tuple(hints))
+    assert set(kept) <= set(hints)
+    assert cast._has(s, kept) == cast._has(s, tuple(hints)), (hints, s)
+
+
+def test_the_sentence_hints_hold_every_pattern_hint() -> None:
+    for hints in (cast._ANY_HINTS, ("appear", "featur", "acted", "acts ", "series", "show", "drama")):
+        assert all(any(k in h for k in cast._SENTENCE_HINTS) for h in hints)
