@@ -32,9 +32,10 @@ _SPACES = re.compile(r"\s+")
 
 def normalize(text: str) -> str:
     """Case-, accent- and punctuation-blind form: "Mr. Farouk" and "mr farouk" meet."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", _NON_WORD.sub(" ", stripped.casefold().replace("_", " "))).strip()
+    if not text.isascii():  # ASCII has no accents to strip: most names skip the decomposition
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", text.casefold().replace("_", " "))).strip()
 
 
 @dataclass(frozen=True)
@@ -56,15 +57,17 @@ class NameIndex(Generic[T]):
         self._targets: list[T] = []
         self._labels: list[str] = []
         keys: dict[str, set[int]] = {}
+        normal: dict[str, str] = {}  # the same actor or alias recurs across entries: normalise it once
         for target, label, names in entries:
             index = len(self._targets)
             self._targets.append(target)
             self._labels.append(label)
             for name in (label, *names):
-                key = normalize(name)
+                if (key := normal.get(name)) is None:
+                    key = normal[name] = normalize(name)
                 if key:
                     keys.setdefault(key, set()).add(index)
-        self._label_keys = [normalize(label) for label in self._labels]
+        self._label_keys = [normal[label] for label in self._labels]
         self._keys = sorted(keys)
         self._owners = [sorted(keys[k]) for k in self._keys]
         # Word starts let "gao" complete to "william gao" as well as prefixes of the whole name.
