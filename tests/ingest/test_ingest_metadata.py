@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.metadata import MAX_TITLE, parse_header
 
 
@@ -65,17 +67,24 @@ def test_a_body_line_that_starts_with_date_is_not_metadata():
     assert h.date is None and "Date night" in h.body
 
 
-def test_a_byline_with_a_time_or_capital_month_dates_the_article():
-    # Family: outlets print the article's date after a time or with the month in capitals.
-    forms = {
-        "By Ana Lopez, Arts Reporter\n06:00, 28 JUL 2025\n": "2025-07-28",
-        "By Rosa Reyes\nPublished: 05:00, 16 July 2025 | Updated: 09:40, 16 July 2025\n": "2025-07-16",
-        "Rosa Reyes\nTHE DAILY\nPublished 3:00 a.m. ET Oct. 3, 2024\n": "2024-10-03",
-        "Standfirst line here.\n\nBY ANA LOPEZ\nSEPTEMBER 30, 2024\n": "2024-09-30",
-    }
-    for top, iso in forms.items():
-        text = "A headline\n\n" + top + "\nThe body. It may say MAY 5, 2020 later."
-        assert parse_header(text).date == iso, top
+# Family: outlets print the article's date after a time, with the month in capitals, led by an abbreviated
+# weekday (the Guardian), or on a wire story's "Updated" line with the time in capitals and its zone (AP).
+BYLINE_DATES = {
+    "By Ana Lopez, Arts Reporter\n06:00, 28 JUL 2025\n": "2025-07-28",
+    "By Rosa Reyes\nPublished: 05:00, 16 July 2025 | Updated: 09:40, 16 July 2025\n": "2025-07-16",
+    "Rosa Reyes\nTHE DAILY\nPublished 3:00 a.m. ET Oct. 3, 2024\n": "2024-10-03",
+    "Standfirst line here.\n\nBY ANA LOPEZ\nSEPTEMBER 30, 2024\n": "2024-09-30",
+    "Ana Lopez\nThu 3 Oct 2024 08.00 BST\n": "2024-10-03",
+    "Rosa Reyes\nSat, 17 May 2025 09:30\n": "2025-05-17",
+    "By ANA LOPEZ\nUpdated 7:41 PM GMT, October 15, 2026\n": "2026-10-15",
+    "By Rosa Reyes\nPublished 11:02 AM EDT, March 4, 2025\n": "2025-03-04",
+}
+
+
+@pytest.mark.parametrize(("top", "iso"), BYLINE_DATES.items())
+def test_a_byline_in_an_outlets_style_dates_the_article(top: str, iso: str) -> None:
+    text = "A headline\n\n" + top + "\nThe body. It may say MAY 5, 2020 later."
+    assert parse_header(text).date == iso
 
 
 def test_a_capital_month_in_body_prose_is_no_article_date():
@@ -91,20 +100,6 @@ def test_a_section_kicker_above_the_headline_is_not_the_headline():
     assert parse_header("TV & RADIO\nHeadline here\nBody.").headline == "Headline here"
     assert parse_header("DEV RAO TALKS SEASON FOUR\nBody.").headline == "DEV RAO TALKS SEASON FOUR"
     assert parse_header("EXCLUSIVE\n").headline == "EXCLUSIVE"  # nothing after it: it is all there is
-
-
-def test_a_byline_with_a_weekday_or_a_capital_time_dates_the_article():
-    # Family: a day-first byline led by an abbreviated weekday (the Guardian), and a wire story's "Updated"
-    # line with the time in capitals and its zone before the date (AP).
-    forms = {
-        "Ana Lopez\nThu 3 Oct 2024 08.00 BST\n": "2024-10-03",
-        "Rosa Reyes\nSat, 17 May 2025 09:30\n": "2025-05-17",
-        "By ANA LOPEZ\nUpdated 7:41 PM GMT, October 15, 2026\n": "2026-10-15",
-        "By Rosa Reyes\nPublished 11:02 AM EDT, March 4, 2025\n": "2025-03-04",
-    }
-    for top, iso in forms.items():
-        text = "A headline\n\n" + top + "\nThe body."
-        assert parse_header(text).date == iso, top
 
 
 def test_a_weekday_and_date_inside_prose_is_no_article_date():
