@@ -1017,15 +1017,18 @@ _PRODUCTION_GENRE_RE = re.compile(
 _PRODUCTION_IN_RE = re.compile(
     rf"[Ii](?<!\w.)n{SP}(?:{TOKEN}{SP})?[\w&]+['’]s{SP}(?P<prod>(?:The{SP})?{NAME})"
 )
-_GENRE_WORDS = tuple(_GENRE.removeprefix("(?:").removesuffix(")").split("|"))
+# Their ends: a genre word or a possessive, then the title's capital (a pattern opening with a literal, which
+# the regex engine skips ahead to): where these find nothing, the costlier patterns cannot match.
+_PRODUCTION_GENRE_HINT_RE = re.compile(rf"{_GENRE}{SP}[{UPPER}]")
+_PRODUCTION_IN_HINT_RE = re.compile(rf"['’]s{SP}[{UPPER}]")
 
 
 def _production_named(text: str) -> list[re.Match]:
     """The matches of _PRODUCTION_NAMED_RE.finditer(text), found with its two alternatives apart and merged as
     the alternation would (where both start at one position, the first alternative wins)."""
     out: list[re.Match] = []
-    genre = _PRODUCTION_GENRE_RE.search(text) if _has(text, _GENRE_WORDS) else None
-    in_ = _PRODUCTION_IN_RE.search(text) if "'s" in text or "’s" in text else None
+    genre = _PRODUCTION_GENRE_RE.search(text) if _PRODUCTION_GENRE_HINT_RE.search(text) else None
+    in_ = _PRODUCTION_IN_RE.search(text) if _PRODUCTION_IN_HINT_RE.search(text) else None
     while genre is not None or in_ is not None:
         m = genre if in_ is None or (genre is not None and genre.start() <= in_.start()) else in_
         out.append(m)

@@ -31,7 +31,8 @@ CAST_PIECES = [
     " reprise their roles as ", " star as ", " starred in ", " appeared opposite ", " acts on ",
     ", the ", ", a ", ", who is the ", " writer", " in the Netflix series", " on the hit show", " drama",
     "Jane", "Julio Spring", " and ", " & ", "Tara Jones", "Darcy Olsson", ", ", "'s ", "’s ", " Nick's mum ",
-    " steals", " is", " and Darcy", ".", " x", "Kit Connor",
+    " steals", " is", " and Darcy", ".", " x", "Kit Connor", "BBC", " drama ", " in ",
+    " said: “", " said, \"",
 ]  # fmt: skip
 cast_text = st.lists(st.sampled_from(CAST_PIECES + PIECES), max_size=14).map("".join)
 
@@ -48,6 +49,9 @@ NECESSARY = [
     (cast._AS_RE, cast._AS_HINT_RE),
     (cast._SHARED_SURNAME_RE, cast._SHARED_SURNAME_HINT_RE),
     (cast._ROLE_AFTER_RE, cast._ROLE_AFTER_HINT_RE),
+    (cast._PRODUCTION_GENRE_RE, cast._PRODUCTION_GENRE_HINT_RE),
+    (cast._PRODUCTION_IN_RE, cast._PRODUCTION_IN_HINT_RE),
+    (cast._QUOTE_SPEAKER_BEFORE_RE, cast._QUOTE_OPENS_HINT_RE),
 ]
 
 
@@ -68,6 +72,7 @@ def test_the_pre_tests_see_the_matches_they_guard() -> None:
         "Kit Connor starred in Rocketman", "Kit Connor as Nick", "Jane and Julio Spring",
         "Jo Bell, the writer", "The 20-year-old, who plays Elle",
         "Jo Bell makes a brief cameo as Coach Hale.", "Sam Oak reprises her role as Tara.",
+        "the BBC Three drama Grime Kids", "in Channel 4's The Lowtide", 'Jo Bell said: "Yes."',
     ]  # fmt: skip
     for pattern, hint in NECESSARY:
         hits = [x for x in samples if pattern.search(x)]
