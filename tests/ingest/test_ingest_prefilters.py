@@ -349,3 +349,15 @@ def test_the_cheapest_hints_test_the_same(hints: list[str], s: str) -> None:
 def test_the_sentence_hints_hold_every_pattern_hint() -> None:
     for hints in (cast._ANY_HINTS, ("appear", "featur", "acted", "acts ", "series", "show", "drama")):
         assert all(any(k in h for k in cast._SENTENCE_HINTS) for h in hints)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(cast_text)
+def test_the_shared_surname_hint_apart_matches_the_alternation(s: str) -> None:
+    assert cast._shared_surname_hint(s) == (cast._SHARED_SURNAME_HINT_RE.search(s) is not None), s
+
+
+def test_the_shared_surname_hint_samples() -> None:
+    for s in ("Jane and Julio Spring", "Jane & Julio Spring.", "Jo and Kit Connor, both 20"):
+        assert cast._shared_surname_hint(s), s
+    assert not cast._shared_surname_hint("Jane and Julio Spring Day")
