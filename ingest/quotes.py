@@ -423,6 +423,12 @@ def _speaker_labels(paragraphs: list[Paragraph]) -> dict[int, int]:
 
 
 _RELATIVE_RE = re.compile(r"[ \t]*who\b")
+# "Locke and Connor", "Locke, 23, and Connor": a name that is half of a coordinated subject.
+_COORDINATED_RE = re.compile(r"(?:[ \t]*,[^,.;:!?\n]{1,60},)?[ \t]*(?:and|&)[ \t]")
+_INTERVIEWED_RE = re.compile(
+    r"\b(?:(?:spoke|speaks|talked|talks|chatted|chats)[ \t]+(?:to|with)|caught[ \t]+up[ \t]+with"
+    r"|sat[ \t]+down[ \t]+with)[ \t]+$"
+)
 _ASKED_RE = re.compile(r"\b(?:asked|asks|ask|wondered|wonders|wonder)\b")
 
 
@@ -558,10 +564,11 @@ class _Speakers:
             head = text[max(0, start - 20) : start]
             if (m := _NAME_RE.match(text, start)) is not None and text[m.end() : m.end() + 2] in ("'s", "’s"):
                 continue  # "Tobie Donovan's Isaac": a possessor, not what the paragraph is about
-            # "Lopez and Rao both learned to surf": a coordinated subject is two people, not an object.
-            if (not _object_of_preposition(head) or head.rstrip().endswith(" and")) and self._fits(
-                person, pronoun
-            ):
+            # "Lopez and Rao both learned to surf": a coordinated subject is two people, not an object; whom
+            # the outlet "spoke to" is whom the next quotation is from.
+            interviewed = _INTERVIEWED_RE.search(head) is not None
+            about = not _object_of_preposition(head) or head.rstrip().endswith(" and") or interviewed
+            if about and self._fits(person, pronoun):
                 found.add(person)
         return found.pop() if len(found) == 1 else None
 
@@ -639,7 +646,7 @@ class _Speakers:
         for at in starts:
             at += len(text[at:last]) - len(text[at:last].lstrip(" \t\"“”'‘’"))
             m = _NAME_RE.match(text, at)
-            if m is None or not _LOWER_NEXT_RE.match(text, m.end()) or not (name := clean_name(m.group(0))):
+            if m is None or not _SUBJECT_VERB_RE.match(text, m.end()) or not (name := clean_name(m.group(0))):
                 continue
             full = name if is_full_name(name) else self.index.resolve(name)
             if full is None or full not in self.index.persons:
@@ -666,15 +673,23 @@ class _Speakers:
             p, start, person = self.mentions[i]
             if not self._describable(p, start) or not self._fits_description(person, pronoun, age):
                 continue
-            others = {
-                other
+            fitting = [
+                (o_start, other)
                 for other, o_start in self._sentence_people(p, start)
-                if other != person
-                and self._describable(p, o_start)
-                and self._fits_description(other, pronoun, age)
-            }
-            return _NONPERSON if others else person
+                if self._describable(p, o_start) and self._fits_description(other, pronoun, age)
+            ]
+            if not {other for _, other in fitting} - {person}:
+                return person
+            # 'Oscar winner Olivia Colman ... arrived with creator Alice Oseman. "...," the Crown star said':
+            # the sentence's subject, unless it is one of two coordinated people ("Locke and Connor").
+            first_start, first = min(fitting)
+            return _NONPERSON if self._coordinated(p, first_start) else first
         return self.last_person(para, at, pronoun)
+
+    def _coordinated(self, para: int, start: int) -> bool:
+        text = self.texts.get(para, "")
+        m = _NAME_RE.match(text, start)
+        return m is None or _COORDINATED_RE.match(text, m.end()) is not None
 
     def _fits_description(self, person: str, pronoun: str, age: str | None) -> bool:
         return self._fits(person, pronoun) and not (age and self.ages.get(person, age) != age)
@@ -743,6 +758,8 @@ def _partial_speaker(pre_sentence: str, speakers: _Speakers, para: int, offset: 
 
 
 _LOWER_NEXT_RE = re.compile(r"[ \t]+[a-z]")
+# A subject name, an optional apposition ("Edgell, who uses they/them pronouns,"), then a lower-case word.
+_SUBJECT_VERB_RE = re.compile(r"(?:[ \t]*,[^,.;:!?\"“”\n]{1,80},)?[ \t]+[a-z]")
 _CONJUNCTION_RE = re.compile(r"(?:but|and|so|yet)[ \t]+(?=[A-Za-z])")
 _CLAUSE_PRONOUN_RE = re.compile(r"(?:he|she|they|He|She|They)(?=[ \t]+[a-z])")
 
@@ -792,7 +809,7 @@ def _descriptive_speaker(
             if person and pronoun in ("he", "she"):
                 speakers.pronoun.setdefault(person, pronoun)
             return person
-        if m is None or not _LOWER_NEXT_RE.match(text, m.end()) or not (name := clean_name(m.group(0))):
+        if m is None or not _SUBJECT_VERB_RE.match(text, m.end()) or not (name := clean_name(m.group(0))):
             continue
         full = name if is_full_name(name) else speakers.index.resolve(name)
         if full is None or speakers.index.persons.get(full, 0) < 2 or named - {full}:

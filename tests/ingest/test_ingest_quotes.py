@@ -1276,3 +1276,27 @@ def test_interviewer_questions_long_attributions_outlet_names_and_quoted_subhead
         ("Ana Lopez", "That is the thing about Rosa, Which I am terrible at in real life."),
         ("Dev Rao", "It is like the last day of school, I have cried twice already."),
     ]
+
+
+def test_subjects_with_appositions_interviewees_and_a_descriptor_for_the_sentence_subject():
+    # Family:
+    # - "Rao, who uses they/them pronouns, doesn't deny it. "..."": an apposition between the subject and
+    #   its verb still makes it the sentence about Rao;
+    # - "Newsround also spoke to Ana Lopez, who plays Rosa." then '"...," she told us.': whom the outlet
+    #   spoke to is whom the quote is from;
+    # - "Oscar winner Jo Bell ... arrived with creator Sam Oak." then '"...," the Crown star said': the
+    #   descriptor means the sentence's subject, not its last name.
+    got = _quotes(
+        TWO_STARS + '"It was wild," Lopez told us.\n'
+        'Rao, who uses they/them pronouns, does not deny it. "I cried for about six weeks straight."\n'
+        "Newsround also spoke to Ana Lopez, who plays Rosa Reyes in the series.\n"
+        '"The best bit about the show is that it is kind," she told us.\n'
+        "Oscar winner Jo Bell, 52, who plays Rosa's mum, arrived arm in arm with creator Sam Oak.\n"
+        'The Crown star joked to photographers: "I am only here for the free popcorn, darlings."\n'
+    )
+    assert got == [
+        ("Ana Lopez", "It was wild"),
+        ("Dev Rao", "I cried for about six weeks straight."),
+        ("Ana Lopez", "The best bit about the show is that it is kind"),
+        ("Jo Bell", "I am only here for the free popcorn, darlings."),
+    ]
