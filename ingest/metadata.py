@@ -125,6 +125,34 @@ _CAPS_MONTH = re.compile(
     r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\b"
 )
 _AFTER_DATE = re.compile(r"[ \t*_]*(?:$|[—–|]|-[ \t]|(?:at[ \t]+|,[ \t]*)?\d{1,2}[:.]\d\d)")
+# A numeric byline date, "11/04/2026 06:00am BST" (HuffPost UK) or "04/11/2026 6:00 AM ET": which number is
+# the day is the outlet's convention, so it is read only when a number over 12 or the time zone settles it.
+_NUMERIC_DATE = re.compile(
+    r"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)\b"
+    r"(?:[ \t]*,?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?)?"
+    r"(?:[ \t]+(?P<zone>[A-Z]{2,4}))?[ \t]*(?:$|[—–|])"
+)
+_DAY_FIRST_ZONES = frozenset(
+    ("BST", "GMT", "IST", "CET", "CEST", "WET", "WEST", "AEST", "AEDT", "NZST", "NZDT")
+)
+_MONTH_FIRST_ZONES = frozenset(
+    ("ET", "EST", "EDT", "PT", "PST", "PDT", "CT", "CST", "CDT", "MT", "MST", "MDT")
+)
+
+
+def _numeric_date(line: str) -> str | None:
+    """The ISO date of a byline line holding a numeric date, when its day/month order is certain."""
+    m = _NUMERIC_DATE.search(line)
+    if m is None or _BEFORE_DATE.match(line[: m.start()]) is None:
+        return None
+    a, b, zone = int(m.group("a")), int(m.group("b")), m.group("zone")
+    if a > 12 or (b <= 12 and zone in _DAY_FIRST_ZONES):
+        day, month = a, b
+    elif b > 12 or zone in _MONTH_FIRST_ZONES:
+        day, month = b, a
+    else:
+        return None  # "04/05/2026" with no zone: 4 May or April 5
+    return _valid_date(m.group("y"), str(month), str(day))
 
 
 def _date_near_top(body: str) -> str | None:
@@ -135,6 +163,8 @@ def _date_near_top(body: str) -> str | None:
         seen += 1
         if seen > _TOP_LINES:
             break
+        if "/" in line and (numeric := _numeric_date(line[:100])) is not None:
+            return numeric
         head = _CAPS_MONTH.sub(lambda m: m.group(0).capitalize(), line[:100])
         for d in find_dates(head):
             if (

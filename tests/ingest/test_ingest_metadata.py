@@ -78,7 +78,17 @@ BYLINE_DATES = {
     "Rosa Reyes\nSat, 17 May 2025 09:30\n": "2025-05-17",
     "By ANA LOPEZ\nUpdated 7:41 PM GMT, October 15, 2026\n": "2026-10-15",
     "By Rosa Reyes\nPublished 11:02 AM EDT, March 4, 2025\n": "2025-03-04",
+    # A numeric date, read day-first or month-first only where a British/US zone or a number over 12 says.
+    "By Ana Lopez\nEntertainment Editor, The Post UK\n11/04/2026 06:00am BST\n": "2026-04-11",
+    "By Rosa Reyes\n04/11/2026 6:00 AM ET\n": "2026-04-11",
+    "Ana Lopez\nPublished 25/12/2025\n": "2025-12-25",
 }
+
+
+def test_a_numeric_byline_date_with_no_settled_order_dates_nothing():
+    # "04/05/2026" is 4 May in London and April 5 in New York: with no zone, no date.
+    assert parse_header("A headline\n\nBy Ana Lopez\n04/05/2026\nThe body.").date is None
+    assert parse_header("A headline\n\nThe body says 11/04/2026 BST somewhere.\n").date is None
 
 
 @pytest.mark.parametrize(("top", "iso"), BYLINE_DATES.items())
