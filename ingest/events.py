@@ -53,7 +53,9 @@ _FESTIVAL_HINT_RE = re.compile("|".join(_FESTIVAL_HINTS))
 _KEYWORDS = re.compile(
     r"\b(?=[abcdefghiklnoprstuw])(?:"  # a quick first test: the letters its alternatives start with
     r"(?P<trailer>\btrailers?\b|\bteasers?\b)"
-    r"|(?P<start>\b(?:began|begins|begin|beginning|started|starts|start|starting|commenced|commences|commence"
+    # "wrapped at the start of August": "start of" / "beginning of" place a date in its month, no event.
+    r"|(?P<start>\b(?:began|begins|begin|beginning(?![ \t]+of\b)|started|starts|start(?![ \t]+of\b)|starting"
+    r"|commenced|commences|commence"
     r"|kicked[ \t]+off|kicks[ \t]+off|kick[ \t]+off"
     r"|got[ \t]+under[ \t]?way|get[ \t]+under[ \t]?way|under[ \t]?way"
     r"|went[ \t]+into[ \t]+production|entered[ \t]+production|go[ \t]+into[ \t]+production)\b)"
@@ -62,7 +64,9 @@ _KEYWORDS = re.compile(
     # "a photo of the cast on the final day of filming on Friday (12 September)": the wrap day.
     r"|(?:final|last)[ \t]+day[ \t]+(?:of|on)[ \t]+(?:filming|the[ \t]+shoot|shooting|production|set))\b)"
     r"|(?P<premiere>\b(?:premiere[sd]?|premiering|release[sd]?|releasing|release[ \t]+date|drops?|dropped"
-    r"|dropping|arrives?|arrived|arriving|debuts?|debuted|debuting|lands?|landed|landing|launch(?:es|ed)?"
+    # "the cast arrived at the screening", "she landed at Heathrow": people reaching a place, no release.
+    r"|dropping|(?:arrives?|arrived|arriving|lands?|landed|landing)(?![ \t]+at\b)|debuts?|debuted|debuting"
+    r"|launch(?:es|ed)?"
     # Trade-press "bowed on Netflix in April 2022" ("bows out with a film" is an ending, not a release).
     r"|(?:bowed|bows|bowing)(?![ \t]+out\b)"
     r"|streaming(?![ \t]+(?:service|giant|platform|site|app|wars?|deal|chart|numbers|figures|rights)s?\b)"
@@ -77,7 +81,7 @@ _KEYWORDS = re.compile(
     r"|(?:is|are)[ \t]+on[ \t]+[A-Z][\w+]*(?:[ \t]+[A-Z][\w+]*)?[ \t]+from)\b)"
     # "announced the release date on 22 August": the date of the announcement, not of the release.
     r"|(?P<announcement>\b(?:(?:announced|confirmed|revealed|unveiled)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+)?"
-    r"(?:\w+[ \t]+)?(?:release|premiere|launch|air)[ \t]+date"
+    r"(?:[\w'’]+[ \t]+)?(?:release|premiere|launch|air)[ \t]+date"
     r"|announced|announcement|announces|announce|announcing|confirmed|confirms|confirming|renewed|renewal"
     r"|renews|unveiled|(?:was|were|been|be|is|are)[ \t]+(?:officially[ \t]+)?revealed"
     # "Netflix ordered two more seasons in May 2022", "greenlit a fourth series"
@@ -88,7 +92,8 @@ _KEYWORDS = re.compile(
 )
 _PRODUCTION_RE = re.compile(
     r"\b(?=[PpFfSsCcWw])"  # a quick first test: the letters its alternatives start with
-    r"(?:[Pp]roduction|[Ff]ilming|[Ff]ilm|[Ff]ilmed|[Ss]hooting|[Ss]hoot|[Ss]hot|[Cc]ameras|[Ww]rap|[Ww]rapped)\b"
+    r"(?:[Pp]roduction|[Ff]ilming|[Ff]ilm|[Ff]ilmed|[Ss]hooting|[Ss]hoot|[Ss]hot|[Cc]ameras|[Ww]rap|[Ww]rapped"
+    r"|[Pp]hotography)\b"
 )
 _LABEL = {
     "premiere": "premiere",
@@ -171,6 +176,11 @@ def _tudum_event(sentence: str, m: re.Match) -> bool:
     )
 
 
+# A trailer as the subject of a release verb: "the trailer was released on", "a teaser dropped on".
+_TRAILER_SUBJECT_RE = re.compile(
+    r"\b(?:trailers?|teasers?)(?:[ \t]+(?:was|were|is|are|has|have|had|been|will|be|finally|officially|first"
+    r"|just|only))*[ \t]+$"
+)
 # "Two further series followed in August 2023 and October 2024": seasons with no number.
 _SEASONS_BEFORE_RE = re.compile(r"\b(?:seasons?|series)[ \t]+$")
 
@@ -219,6 +229,8 @@ def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | Non
             and _CREW_BEFORE_RE.search(sentence, max(0, m.start() - 30), m.start())
         ):
             kind, fest = "other", None  # "the production returned to the town in January": a shoot
+        elif group == "premiere" and _TRAILER_SUBJECT_RE.search(sentence, max(0, m.start() - 50), m.start()):
+            kind, fest = "other", None  # "The official trailer was released on 24 February": the trailer's
         elif group == "followed":
             # "a second season followed on ...", not "the backlash that followed in May".
             if not any(
@@ -313,7 +325,7 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
         para_dates = find_dates(text) if might_have_date(text) else []
         if heading is not None:
             keep(_under_heading(heading, text, para_dates, ref, article_season))
-        heading = text if para_dates and _is_date_heading(text, para_dates) else None
+        heading = text if para_dates and _is_date_heading(text, para_dates, ref) else None
         if not para_dates:
             continue
         spans = sentence_spans(text)
@@ -414,9 +426,13 @@ def _table_row(
     return out
 
 
-def _is_date_heading(text: str, dates: list[FoundDate]) -> bool:
-    """A listings-style heading: a short paragraph that is one date and nothing else."""
+def _is_date_heading(text: str, dates: list[FoundDate], ref: dt.date | None) -> bool:
+    """A listings-style heading: a short paragraph that is one date and nothing else (but not the byline's
+    "3 March 2026" above the lead photo's caption: the article's own date)."""
     if len(text) > 40 or len(dates) != 1:
+        return False
+    d = dates[0]
+    if ref is not None and (d.year, d.month, d.day) == (ref.year, ref.month, ref.day):
         return False
     rest = text[: dates[0].start] + text[dates[0].end :]
     return not any(ch.isalnum() for ch in rest)

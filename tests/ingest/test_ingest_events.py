@@ -548,3 +548,59 @@ def test_a_festivals_own_run_is_no_appearance():
     assert _kinds("2025-06-10", text) == {("festival", "2025-06-08")}
     text = "The Outfest festival continues until 20 July, with screenings of Rosewood Lane on 18 July."
     assert _kinds("2025-07-01", text) == {("festival", "2025-07-18")}
+
+
+def test_a_possessive_release_date_reveal_is_an_announcement():
+    # Family: "revealed the film's release date on 10 February": the date of the reveal, not the release.
+    text = "Netflix finally revealed the film's release date on February 10 after months of campaigning."
+    assert _kinds("2026-04-15", text) == {("announcement", "2026-02-10")}
+    text = "The streamer confirmed the show’s premiere date on 3 June."
+    assert _kinds("2025-07-01", text) == {("announcement", "2025-06-03")}
+
+
+def test_the_start_or_end_of_a_month_is_no_start_or_end_event():
+    # Family: "wrapped at the start of August" / "began at the beginning of May": the phrase only places
+    # the date in its month; the verb names the event.
+    text = "Filming wrapped at the start of August, with Ana Lopez posting a farewell."
+    assert _kinds("2026-03-03", text) == {("production_end", "2025-08")}
+    text = "Shooting began at the beginning of May in Kent."
+    assert _kinds("2025-09-01", text) == {("production_start", "2025-05")}
+
+
+def test_a_trailer_released_on_a_date_is_the_trailers_release():
+    # Family: a trailer or teaser as the subject of a release verb is no premiere.
+    text = "The official trailer was released on 24 February and has 30 million views."
+    assert _kinds("2026-03-03", text) == {("other", "2026-02-24")}
+    text = "A first teaser dropped on 3 May; the series itself arrives on Netflix on 20 June."
+    assert _kinds("2025-05-10", text) == {("other", "2025-05-03"), ("premiere", "2025-06-20")}
+
+
+def test_principal_photography_is_production():
+    # Family: trade and press-release wording for the shoot.
+    text = "Principal photography took place across London and Kent from June to August 2025."
+    assert _kinds("2026-01-20", text) == {("production_start", "2025-06"), ("production_end", "2025-08")}
+    text = "Principal photography began on 2 June 2025 in Kent."
+    assert _kinds("", text) == {("production_start", "2025-06-02")}
+
+
+def test_people_arriving_at_a_place_is_no_release():
+    # Family: red-carpet copy, "the cast arrived at the gala screening on Tuesday".
+    text = "Ana Lopez and Rosa Reyes shared a hug as they arrived at the gala screening on Tuesday."
+    assert _kinds("2026-07-14", text) == set()
+    text = "Rosewood Lane arrived on Netflix on Tuesday to rave reviews."
+    assert _kinds("2026-07-14", text) == {("premiere", "2026-07-14")}
+
+
+def test_the_bylines_own_date_over_a_caption_is_no_listings_heading():
+    # Family: a byline prints the article's date on its own line above the lead photo's caption; a
+    # listings heading ("Thursday, Oct. 3") dates the release in the line under it, the byline does not.
+    text = "Ana Lopez\n\n3 March 2026\n\nAna Lopez and Rosa Reyes return as Sam and Jo in Rosewood Lane"
+    assert _kinds("", text) == set()
+    listing = "Thursday, Oct. 3\n\nRosewood Lane returns for a third season."
+    assert _kinds("2024-09-30", listing) == {("premiere", "2024-10-03")}
+
+
+def test_a_screening_in_a_month_takes_the_year_the_past_tense_allows():
+    # Family: "We screened it at <festival> in March" in an April article: this year's March.
+    text = "We screened it at BFI Flare in March, and Ana Lopez sat at the back."
+    assert _kinds("2026-04-16", text) == {("festival", "2026-03")}
