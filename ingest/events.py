@@ -50,11 +50,16 @@ _FESTIVAL_HINTS = (
 )  # fmt: skip
 # Any of the hints (capitalised, so one regex skipping from capital to capital beats a loop of tests).
 _FESTIVAL_HINT_RE = re.compile("|".join(_FESTIVAL_HINTS))
+# "at the start of August", "the beginning of the year" (but "the start of filming on 3 June" is a start).
+_OF_A_PERIOD = (
+    rf"[ \t]+of[ \t]+(?:{FULL_MONTH}|the[ \t]+(?:month|year|week|summer|spring|autumn|fall|winter)\b)"
+)
 _KEYWORDS = re.compile(
     r"\b(?=[abcdefghiklnoprstuw])(?:"  # a quick first test: the letters its alternatives start with
     r"(?P<trailer>\btrailers?\b|\bteasers?\b)"
-    # "wrapped at the start of August": "start of" / "beginning of" place a date in its month, no event.
-    r"|(?P<start>\b(?:began|begins|begin|beginning(?![ \t]+of\b)|started|starts|start(?![ \t]+of\b)|starting"
+    # "wrapped at the start of August": "start of <a period>" places a date in its month, no event.
+    rf"|(?P<start>\b(?:began|begins|begin|beginning(?!{_OF_A_PERIOD})|started|starts|start(?!{_OF_A_PERIOD})"
+    r"|starting"
     r"|commenced|commences|commence"
     r"|kicked[ \t]+off|kicks[ \t]+off|kick[ \t]+off"
     r"|got[ \t]+under[ \t]?way|get[ \t]+under[ \t]?way|under[ \t]?way"

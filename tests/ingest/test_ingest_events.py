@@ -565,6 +565,8 @@ def test_the_start_or_end_of_a_month_is_no_start_or_end_event():
     assert _kinds("2026-03-03", text) == {("production_end", "2025-08")}
     text = "Shooting began at the beginning of May in Kent."
     assert _kinds("2025-09-01", text) == {("production_start", "2025-05")}
+    text = "Ana Lopez joined the cast at the start of filming on 2 June 2025."
+    assert _kinds("", text) == {("production_start", "2025-06-02")}
 
 
 def test_a_trailer_released_on_a_date_is_the_trailers_release():
