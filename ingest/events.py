@@ -477,6 +477,21 @@ _FESTIVAL_RUN_BEFORE_RE = re.compile(
 )
 
 
+# Between a season named before a date and the date: a new clause may be about another season.
+_CLAUSE_BREAK_RE = re.compile(r"[;:]|\.[ \t]|,[ \t]+(?:and|but|while|whereas)\b")
+
+
+def _season_of_date(sentence: str, seasons: list[tuple[int, int]], at: int) -> int:
+    """The season a date in `sentence` belongs to: the nearest one named before it in its clause ("Season one
+    arrived on 22 April 2022, season two followed in ..."), else the nearest one at all."""
+    before = [(pos, n) for pos, n in seasons if pos < at]
+    if before:
+        pos, n = max(before)
+        if not _CLAUSE_BREAK_RE.search(sentence, pos, at):
+            return n
+    return min(seasons, key=lambda s: abs(s[0] - at))[1]
+
+
 def _event(
     sentence: str, d: FoundDate, ref: dt.date | None, article_season: Callable[[], int | None]
 ) -> Event | None:
@@ -500,7 +515,7 @@ def _event(
     else:
         seasons = []
     if seasons:
-        season = min(seasons, key=lambda s: abs(s[0] - d.start))[1]
+        season = _season_of_date(sentence, seasons, d.start)
     elif kind != "festival":
         season = article_season()  # "Production on the new season began...": the article's season
     else:

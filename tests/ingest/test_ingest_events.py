@@ -606,3 +606,15 @@ def test_a_screening_in_a_month_takes_the_year_the_past_tense_allows():
     # Family: "We screened it at <festival> in March" in an April article: this year's March.
     text = "We screened it at BFI Flare in March, and Ana Lopez sat at the back."
     assert _kinds("2026-04-16", text) == {("festival", "2026-03")}
+
+
+def test_a_date_belongs_to_the_season_named_before_it_in_its_clause():
+    # "Season one arrived on 22 April 2022, season two followed ...": the date after "Season one" is season
+    # one's, though "season two" is nearer; across a clause break the nearest season wins.
+    facts = extract_article(
+        "Show news\ndate 2025-01-01\n\nSeason one arrived on 22 April 2022, season two followed on 3 August "
+        "2023. Season 1 was a hit; on 3 October 2024 season 3 arrived.\n",
+        "s.txt",
+    )
+    got = [(e.season, e.date) for e in facts.events]
+    assert got == [(1, "2022-04-22"), (2, "2023-08-03"), (3, "2024-10-03")]
