@@ -258,9 +258,12 @@ def _clean_festival(name: str) -> str:
 
 
 def main_season(title: str, paragraphs: list[Paragraph]) -> int | None:
-    """The season an article is about: the one its title names, else the one it names most often."""
+    """The season an article is about: the one its title names, none if the title is about the film, else
+    the one it names most often."""
     if (m := _SEASON_RE.search(title)) is not None:
         return _season(m)
+    if _FILM_RE.search(title.title() if title.isupper() else title):  # "HEARTSTOPPER FOREVER SETS ..."
+        return None
     counts: dict[int, int] = {}
     for para in paragraphs:
         for _at, n in _all_seasons(para.text):
@@ -481,6 +484,13 @@ _FESTIVAL_RUN_BEFORE_RE = re.compile(
 _CLAUSE_BREAK_RE = re.compile(r"[;:]|\.[ \t]|,[ \t]+(?:and|but|while|whereas)\b")
 
 
+# The film, not a season: "Heartstopper Forever" by name, or "the film/movie" with no season in the sentence.
+_FILM_RE = re.compile(
+    r"(?P<title>Heartstopper[ \t]+(?!(?:Season|Series|Volume|Star|Stars|Cast|Creator|Fans?|Actors?|Actress"
+    r"|Author|Is|Has|Will|Was|And|Returns?)\b)[A-Z][a-z]+)|\b(?:[Ff]ilm|[Mm]ovie)\b"
+)
+
+
 def _season_of_date(sentence: str, seasons: list[tuple[int, int]], at: int) -> int:
     """The season a date in `sentence` belongs to: the nearest one named before it in its clause ("Season one
     arrived on 22 April 2022, season two followed in ..."), else the nearest one at all."""
@@ -514,15 +524,21 @@ def _event(
         seasons = [(m.start(), _season(m)) for m in _SEASON_RE.finditer(sentence)]
     else:
         seasons = []
+    film = None if seasons or kind == "festival" else _FILM_RE.search(sentence)
     if seasons:
         season = _season_of_date(sentence, seasons, d.start)
-    elif kind != "festival":
+    elif kind != "festival" and film is None:
         season = article_season()  # "Production on the new season began...": the article's season
     else:
-        season = None
+        season = None  # a festival, or the film ("Heartstopper Forever arrives on 16 October"): no season
     if kind == "festival":
         what = _clean_festival(fest or "festival")
     else:
         label = _LABEL.get(kind, kind)
-        what = f"Season {season} {label}" if season else label[:1].upper() + label[1:]
+        if season:
+            what = f"Season {season} {label}"
+        elif film is not None:
+            what = f"{film.group('title') or 'Film'} {label}"
+        else:
+            what = label[:1].upper() + label[1:]
     return Event(what=what, date=iso, kind=kind, season=season)

@@ -618,3 +618,20 @@ def test_a_date_belongs_to_the_season_named_before_it_in_its_clause():
     )
     got = [(e.season, e.date) for e in facts.events]
     assert got == [(1, "2022-04-22"), (2, "2023-08-03"), (3, "2024-10-03")]
+
+
+def test_the_films_dates_are_the_films_not_a_seasons():
+    # An article about the film: its premiere is "Heartstopper Forever premiere", and undated-season
+    # production news in it is no season's ("Season 1 production start" was the article's most-named season).
+    facts = extract_article(
+        "HEARTSTOPPER FOREVER SETS JULY 17 PREMIERE ON NETFLIX\ndate 2026-01-20\n\n"
+        "Heartstopper Forever will premiere on Netflix on Friday, July 17, 2026. Season 1's cast all return. "
+        "Principal photography took place in Kent from June to August 2025.\n",
+        "f.txt",
+    )
+    got = {(e.what, e.date) for e in facts.events}
+    assert got == {
+        ("Heartstopper Forever premiere", "2026-07-17"),
+        ("Production start", "2025-06"),
+        ("Production end", "2025-08"),
+    }
