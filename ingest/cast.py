@@ -80,6 +80,8 @@ _DESC_BEFORE = rf"(?:{_DESC},?{SP}|{_KIN_POSS}|{_OCCUPATION})?"
 _AUX = (
     r"(?:who|also|now|will|is|are|was|has|have|had|been|be|set|to|going|currently|back|shall|would|then|'ll"
     r"|once|again|still"
+    # hedged news: "will almost certainly return as", "is also expected to return as"
+    r"|almost|certainly|likely|probably|surely|definitely|expected|reportedly"
     # casting-news verbs: "has been tapped to play", "was chosen to portray"
     r"|tapped|chosen|picked|hired|signed|recruited|enlisted|drafted|booked|lined[ \t]+up)"
 )
@@ -259,6 +261,8 @@ _PLAYED_BY_RE = re.compile(
     rf"(?P<aux>(?:(?:who|is|was|will|be|being|to|now|also|set|going|has|been|are|were|once|again|still"
     rf"|currently|already|later)[ \t]+){{0,5}})"
     rf"(?:played|portrayed|brought{SP}to{SP}life|embodied|essayed)"
+    # "Nick, played once again by Kit Connor"
+    rf"(?:{SP}(?:once{SP}(?:again|more)|yet{SP}again|again|still|now))?"
     # "played with puppyish energy by": a manner phrase of a few lowercase words
     rf"(?:{SP}with{SP}(?:(?!by\b)[a-z\-]+{SP}){{0,2}}(?!by\b)[a-z\-]+)?{SP}by{SP}{_ACTOR_EPITHET}"
     rf"(?P<actor>{NAME})(?![\w'’])"  # not "played by Jo Bell's sister"
@@ -290,6 +294,11 @@ _IN_THE_SERIES = (
 _APPOS_CHAR_RE = re.compile(rf"(?P<actor>{NAME}),{SP}(?P<char>{CHAR}){_IN_THE_SERIES}")
 # "Rhea Norwood is Imogen, Nick's friend": only trusted under a cast-guide heading naming the character.
 _IS_PAIR_RE = re.compile(rf"(?P<actor>{NAME}){SP}is{SP}(?P<char>{CHAR})(?=[ \t]*[,.;:]|[ \t]*$)")
+# "Ana Lopez's Mr Reyes barely speaks": a titled name is a role whatever follows ("Jo Bell's Marvel debut"
+# is not).
+_POSSESSIVE_TITLED_RE = re.compile(
+    rf"(?P<actor>{NAME})['’]s{SP}(?P<char>(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?{SP}[{UPPER}][\w\-]+)(?![\w'’])"
+)
 _POSSESSIVE_PAIR_RE = re.compile(
     rf"(?P<actor>{NAME})['’]s{SP}(?P<char>{CHAR})(?![\w'’])"
     rf"(?![ \t]+(?!(?:and|in|is|was|will|has|had|who|with|as|opposite|on|at|for|to|from|also|are)\b)[a-z])"
@@ -343,8 +352,11 @@ _GROUP = (
 )
 # "Corinna Brown and Kizzy Edgell as Tara Jones and Darcy Olsson (respectively)".
 _LIST_SEP = rf"(?:[ \t]*,[ \t]*(?:and{SP})?|{SP}(?:and|&){SP})"
+# A photo caption's position marker after a name: "Kit Connor (left) and Joe Locke play Nick and Charlie".
+_PICTURED = r"(?:[ \t]*\((?:left|right|centre|center|middle|pictured|top|bottom|above|below)\))?"
+_PICTURED_RE = re.compile(_PICTURED.removesuffix("?"))
 _LIST_AS_RE = re.compile(
-    rf"(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}})(?:,?{SP}who)?"  # ", who play Charlie and Nick"
+    rf"(?P<actors>{NAME}{_PICTURED}(?:{_LIST_SEP}{NAME}{_PICTURED}){{1,6}})(?:,?{SP}who)?"  # ", who play ..."
     # "are both expected to return as", "are likely to reprise their roles as"
     rf"{SP}(?:(?:{_AUX}|respectively|expected|likely|due|poised|confirmed|rumou?red|reportedly|officially|both"
     rf"|all)[ \t]+){{0,5}}"
@@ -356,6 +368,11 @@ _LIST_AS_RE = re.compile(
     rf"{SP}(?:{_DESC},?{SP})?(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}})"
     # "..., and Bridgerton star Jo Bell": a name before an epithet is no role
     rf"(?=[ \t]*(?:[.,;:)!?]|$)|{SP}(?!(?:as|star|stars|actor|actress|actors)\b)[a-z])"
+)
+# "Ana Lopez and Rosa Reyes's Nadia and Tara": a paired possessive list, each actor's own role in order.
+_POSSESSIVE_LIST_RE = re.compile(
+    rf"(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}})['’]s{SP}(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}})"
+    rf"(?![\w'’])"
 )
 # "Tara and Darcy are played by Corinna Brown and Kizzy Edgell (respectively)": paired lists, in order.
 _LIST_PLAYED_BY_RE = re.compile(
@@ -452,7 +469,11 @@ _PAREN_LIST_RE = re.compile(
     rf"(?P<b>{CHAR}(?:,{SP}{CHAR}){{0,2}},?{SP}(?:and|&){SP}{CHAR})[ \t]*\)"
 )
 _PAREN_LIST_SPLIT_RE = re.compile(rf",?{SP}(?:and|&){SP}|,{SP}")
-_PAREN_RE = re.compile(rf"(?P<a>{CHAR})[ \t]*\([ \t]*(?P<b>{CHAR})[ \t]*\)")
+# "Ben Hope (Jo Bell, who you might remember as ... in Skins)": a who-clause about the actor in the brackets
+_PAREN_RE = re.compile(
+    rf"(?P<a>{CHAR})[ \t]*\([ \t]*(?P<b>{CHAR})(?P<who>,{SP}who\b[^()\n]{{1,120}})?[ \t]*\)"
+)
+_ACTING_CLAUSE_RE = re.compile(r"\b(?:as|play(?:s|ed)?|star(?:s|red)?|known|remember|actor|actress)\b")
 # A picture credit in a caption: "at the premiere in Leicester Square (Getty Images)", "(PA Wire)".
 _PHOTO_CREDIT_RE = re.compile(
     r"\b(?:Getty|Images|Shutterstock|Alamy|Reuters|WireImage|FilmMagic|Rex|PA|AP|AFP|Wire|Photo|Photograph"
@@ -1104,7 +1125,16 @@ def _prev_word(s: str, pos: int) -> str:
 
 
 # Cheap substring tests that let a sentence skip the patterns it cannot match (keeps extraction fast).
-_PLAYED_BY_HINTS = ("played by", "portrayed by", "life by", "embodied by", "essayed by", "ed with ")
+_PLAYED_BY_HINTS = (
+    "played by",
+    "portrayed by",
+    "life by",
+    "embodied by",
+    "essayed by",
+    "ed with ",
+    "again by",
+    "more by",
+)
 _PLAY_HINTS = ("play", "portray", " as ", "role of", "voic")
 _ROLE_HINTS = (
     "creator", "showrunner", "writer", "author", "novelist", "illustrator", "cartoonist", "producer",
@@ -1258,7 +1288,7 @@ def _scan_sentence(
     def take_list(m: re.Match) -> bool:
         """Pair a list match's actors and roles; False when it is no paired list."""
         before = _prev_word(s, m.start())
-        if before == "as" or (
+        if (before == "as" and _ROLE_BEFORE_NAME_RE.search(s, max(0, m.start() - 40), m.start())) or (
             before[:1].isupper()
             and not is_stop(before)
             and not before.endswith(":")  # "Caption: Kit Connor and Joe Locke as ..."
@@ -1266,7 +1296,7 @@ def _scan_sentence(
             and not (before.endswith(",") and _AFTER_PAIR_RE.search(s, max(0, m.start() - 90), m.start()))
         ):
             return False  # the list would start inside another pair or name
-        actors = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("actors"))]
+        actors = [clean_name(x) for x in _LIST_SPLIT_RE.split(_PICTURED_RE.sub("", m.group("actors")))]
         chars = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("chars"))]
         lverb = (m.groupdict().get("lverb") or "as").split()[0]
         if lverb.endswith("s") and lverb != "as":
@@ -1489,7 +1519,22 @@ def _scan_sentence(
             tag(order, m.start(), m.end())
             order += 1
     has_possessive = ("'s " in s or "’s " in s) and _POSSESSIVE_HINT_RE.search(s) is not None
-    for m in _POSSESSIVE_PAIR_RE.finditer(s) if has_possessive and _POSSESSIVE_PAIR_HINT_RE.search(s) else ():
+    for m in _POSSESSIVE_LIST_RE.finditer(s) if has_possessive and " and " in s else ():
+        actors = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("actors"))]
+        chars = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("chars"))]
+        if len(actors) != len(chars) or not all(map(is_full_name, actors)) or not all(map(_char_ok, chars)):
+            continue
+        if _prev_word(s, m.start()) in ("as", "in") or covered(m.start("chars")):
+            continue
+        # each pair needs the same support as a single "Name's Character" (build_cast)
+        for actor, char in zip(actors, chars, strict=True):
+            f.possessive.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
+            tag(order, m.start(), m.end())
+            order += 1
+        claimed[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    pair_hint = has_possessive and _POSSESSIVE_PAIR_HINT_RE.search(s) is not None
+    titled = [*_POSSESSIVE_TITLED_RE.finditer(s)] if pair_hint and ("M" in s or "Dr" in s) else []
+    for m in (*_POSSESSIVE_PAIR_RE.finditer(s), *titled) if pair_hint else ():
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
         # A surname alone ("Locke's Charlie Spring") is resolved and checked in build_cast.
         surname = " " not in actor and actor.lower() not in CHARACTER_HINTS and not split_title(actor)[0]
@@ -1619,6 +1664,8 @@ def _scan_sentence(
             d := _PAREN_APPOSITIVE_RE.match(s, m.end())
         ) is not None:
             desc_after = " ".join(d.group("desc").split())
+        if m.group("who") and _ACTING_CLAUSE_RE.search(m.group("who")) and is_full_name(b):
+            f.actor_cues.add(b)  # who "you might remember as" someone is an actor
         p = _Paren(a, b, desc_before, desc_after, sentence_no, order, m.start(), m.end())
         tag(order, m.start(), m.end(), desc_before or desc_after)
         order += 1

@@ -1195,3 +1195,45 @@ def test_a_role_in_a_stage_run_is_another_production():
         "Ana Lopez, who plays Rosa Reyes, has been busy on stage in the West End.\n"
     )
     assert set(got) == {("Ana Lopez", "Rosa Reyes")}
+
+
+def test_hedged_return_and_played_once_again_by():
+    got = _cast(
+        "If the show returns, Ana Lopez will almost certainly return as Rosa Reyes, and Mia Chen is also "
+        "expected to return as Nick's aunt, Nadia Moss. Isaac, played once again by Leo Marsh, gets a new "
+        "storyline."
+    )
+    assert got == {
+        ("Ana Lopez", "Rosa Reyes"): None,
+        ("Mia Chen", "Nadia Moss"): "Nick's aunt",
+        ("Leo Marsh", "Isaac"): None,
+    }
+
+
+def test_paired_lists_after_as_well_as_and_with_caption_positions():
+    got = _cast(
+        "The series also stars Corinna Brown as Tara, as well as Ana Lopez and Leo Marsh as Rosa and Isaac."
+    )
+    assert set(got) == {("Corinna Brown", "Tara"), ("Ana Lopez", "Rosa"), ("Leo Marsh", "Isaac")}
+    got = _cast("Image caption, Ana Lopez (left) and Leo Marsh play Rosa and Isaac in the series.")
+    assert set(got) == {("Ana Lopez", "Rosa"), ("Leo Marsh", "Isaac")}
+
+
+def test_paired_possessive_list_pairs_in_order():
+    got = _cast(
+        "Ana Lopez and Leo Marsh's Charlie and Nick are the heart of the show, and Rosa Reyes stars as Tara."
+    )
+    assert set(got) == {("Ana Lopez", "Charlie"), ("Leo Marsh", "Nick"), ("Rosa Reyes", "Tara")}
+
+
+def test_possessive_titled_role_before_a_verb():
+    got = _cast(
+        "Ana Lopez, who plays Tara, is back. Leo Marsh's Mr Farouk and Rosa Reyes's Mr Ajayi barely share a "
+        "scene in Paris."
+    )
+    assert set(got) == {("Ana Lopez", "Tara"), ("Leo Marsh", "Mr Farouk"), ("Rosa Reyes", "Mr Ajayi")}
+
+
+def test_who_clause_inside_the_brackets_marks_the_actor():
+    got = _cast("Ben Hope (Leo Marsh, who you might remember as a young prince in Castles) hides Charlie.")
+    assert set(got) == {("Leo Marsh", "Ben Hope")}
