@@ -159,6 +159,11 @@ _CHAR_RE = re.compile(CHAR)
 # show supports as a character: "Marvel star Jo Bell" is a credit elsewhere) ...
 _EPITHET_RE = re.compile(rf"(?P<char>{CHAR}){SP}(?:actor|actress|star){SP}(?P<actor>{NAME})(?![\w'’])")
 # ... and "Mia Chen – aka Darcy Olsson –", "Leo Marsh (aka Mr. Okoro)", "Jo Bell, a.k.a. Nadia,".
+# A caption's identity: "Imogen Heaney herself, Jo Bell, arrived", "Tao Xu, is that you? Jo Bell went ..."
+_SELF_RE = re.compile(
+    rf"(?<![\w'’])(?P<char>{CHAR}){SP}(?:herself|himself|themself|themselves),{SP}(?P<actor>{NAME}),"
+)
+_IS_THAT_YOU_RE = re.compile(rf"\s*(?P<char>{CHAR}),{SP}is{SP}that{SP}you\?\s*")
 _AKA_RE = re.compile(
     rf"(?P<actor>{NAME})(?:{SP}[–—-]{SP}|,{SP}|{SP}\([ \t]*)(?:aka|AKA|a\.k\.a\.?){SP}(?P<char>{CHAR})"
     rf"(?![\w'’])(?=[ \t]*(?:[–—),.;:!?]|-[ \t]|$))"
@@ -214,6 +219,8 @@ _AKA_HINTS = ("aka ", "AKA ", "a.k.a")
 _ACTOR_REF = (
     r"(?P<ref>\b(?:the|The)[ \t]+(?:\d{1,3}-year-old|[a-z]+-born|actor|actress|star|newcomer)"
     r"(?:[ \t]+(?:actor|actress|star))?"
+    # "The Doctor Who star, who plays", "The Oscar winner, who plays": an epithet from another credit
+    r"|\b(?:the|The)(?:[ \t]+[A-Z][\w'’\-]*:?){1,3}[ \t]+(?:star|winner|nominee|alum|favourite|veteran)(?=,)"
     r"|\b(?:[Hh]e|[Ss]he|[Tt]hey)(?=[ \t]+(?:also[ \t]+|now[ \t]+)?(?:plays|play)\b))"
 )
 _PLAYS_TAIL = (
@@ -233,7 +240,8 @@ _PLAYS_TAIL = (
 _PLAYS_REF_RE = re.compile(rf"(?P<actor>){_ACTOR_REF}{_PLAYS_TAIL}")
 _REF_HINTS = (
     "year-old", "-born", "he actor", "he actress", "he star", "he newcomer", "he play", "ey play", "he also",
-    "ey also", "he now", "ey now",
+    "ey also", "he now", "ey now", "star, who", "winner, who", "nominee, who", "alum, who", "favourite, who",
+    "veteran, who",
 )  # fmt: skip
 _PLAYS_RE = re.compile(rf"(?P<actor>{NAME})(?P<ref>){_PLAYS_TAIL}")
 # "The 20-year-old, who shot to fame as Elle Argent in Netflix's Heartstopper, plays ...": the role the actor
@@ -369,6 +377,8 @@ _LIST_AS_RE = re.compile(
     # "..., and Bridgerton star Jo Bell": a name before an epithet is no role
     rf"(?=[ \t]*(?:[.,;:)!?]|$)|{SP}(?!(?:as|star|stars|actor|actress|actors)\b)[a-z])"
 )
+# A gallery or listicle entry's heading that names one person: "7. Ana Lopez".
+_GALLERY_ENTRY_RE = re.compile(rf"[ \t#*]*\d{{1,2}}[.)][ \t]+(?P<n>{NAME})[ \t*]*")
 # "Ana Lopez and Rosa Reyes's Nadia and Tara": a paired possessive list, each actor's own role in order.
 _POSSESSIVE_LIST_RE = re.compile(
     rf"(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}})['’]s{SP}(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}})"
@@ -752,6 +762,7 @@ class CastFindings:
     # "Actor is Character", kept only when a heading (a line that is only a name) names the character
     is_pairs: list[_Raw] = field(default_factory=list)
     headings: set[str] = field(default_factory=set)  # norm_key of every name in a name-only line
+    entry: str = ""  # the one person a gallery's numbered heading names ("7. Ana Lopez"), while under it
     # finding's order -> (introduced as new, season it is tied to)
     tags: dict[int, tuple[bool, int | None]] = field(default_factory=dict)
     # orders of findings that credit another production ("opposite Jo Bell as ...", a "Where have I seen
@@ -948,6 +959,10 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
                     f.headings.add(norm_key(name))
                     f.headings.add(norm_key(name_words(name)[0]))
             section = _heading_names(h)
+        if len(text) <= 80 and text.rstrip(" \t*")[-1:] not in '.!?"”':
+            entry = _GALLERY_ENTRY_RE.fullmatch(text)
+            f.entry = clean_name(entry.group("n")) if entry else ""
+            f.entry = f.entry if is_full_name(f.entry) else ""
         if (m := _BYLINE_RE.match(text)) and len(text) <= 80:
             name = clean_name(m.group("n"))
             if is_full_name(name):
@@ -1432,6 +1447,11 @@ def _scan_sentence(
         plays += _PLAYS_REF_RE.finditer(s)
     for m in plays:
         verb = m.group("verb")
+        if (ref := m.group("ref") or "")[:4] in ("The ", "the ") and ref[4:5].isupper():
+            # "The Doctor Who star, who plays Elle": only under a gallery entry that names its one person
+            if f.entry and not covered(m.start("char")) and not _other_production(s, m.end("char")):
+                add(f.entry, m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
+            continue
         if covered(m.start("char")) or verb.startswith("voic") or _other_production(s, m.end("char")):
             continue
         if m.start() in famous_at and not _own_production_after(s, m.end("char")):
@@ -1480,6 +1500,22 @@ def _scan_sentence(
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
         if is_full_name(actor) and not set(name_words(actor)) & set(name_words(char)):
             add(actor, m.group("char"), None, m, m.end("char"), guarded=True)
+    selves = list(_SELF_RE.finditer(s)) if ("self," in s or "selves," in s) else []
+    if (
+        prev.rstrip().endswith("you?")
+        and (you := _IS_THAT_YOU_RE.fullmatch(prev))
+        and (n := _FULL_NAME_RE.match(s))
+    ):
+        selves.append(n)  # "Tao Xu, is that you? Jo Bell went ...": the previous sentence names the role
+    for m in selves:
+        # "Imogen Heaney herself, Jo Bell": the show's own character only (a caption's "Elvis Presley, is
+        # that you?" compares a look to a star)
+        actor = clean_name(m.group("actor") if m.re is _SELF_RE else m.group(0))
+        char_raw = m.group("char") if m.re is _SELF_RE else you.group("char")
+        char = clean_name(char_raw)
+        if is_full_name(actor) and char and name_words(char)[0].lower() in CHARACTER_HINTS:
+            if not covered(m.start()) and not split_title(actor)[0] and not split_title(char)[0]:
+                add(actor, char_raw, None, m, m.end(), guarded=True)
     for m in _EPITHET_RE.finditer(s) if _has(s, _EPITHET_HINTS) else ():
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
         before = _prev_word(s, m.start())

@@ -1237,3 +1237,21 @@ def test_possessive_titled_role_before_a_verb():
 def test_who_clause_inside_the_brackets_marks_the_actor():
     got = _cast("Ben Hope (Leo Marsh, who you might remember as a young prince in Castles) hides Charlie.")
     assert set(got) == {("Leo Marsh", "Ben Hope")}
+
+
+def test_gallery_entry_epithet_resolves_to_the_entry_heading():
+    got = _cast(
+        "3. Leo Marsh\n\nThe Skins star, who plays Nick's brother David, wore green.\n\n"
+        "4. Ana Lopez\n\nThe Bafta winner, who plays Rosa Reyes, stunned in silver.\n\n"
+        "Photo: Jo Lens/Getty Images\n\nThe Emmy nominee, who plays Tara, arrived late."
+    )
+    # the last epithet has no entry heading above it (the photo credit ends the entry): no pair
+    assert got == {("Leo Marsh", "David"): "Nick's brother", ("Ana Lopez", "Rosa Reyes"): None}
+
+
+def test_caption_identity_herself_and_is_that_you():
+    got = _cast(
+        "Imogen Heaney herself, Ana Lopez, reunited with the cast. Tao Xu, is that you? Leo Marsh went full "
+        "rock star. Elvis Presley, is that you? Mia Chen went full rock star too."
+    )
+    assert set(got) == {("Ana Lopez", "Imogen Heaney"), ("Leo Marsh", "Tao Xu")}
