@@ -101,7 +101,9 @@ _PLAY_VERB = (
     rf"(?:{SP}(?:in|across|throughout){SP}(?:[a-z]+{SP}){{0,3}}?[a-z]+)?{SP}as"
     # a cameo is a role too: "makes a brief cameo as", "has a cameo as", "cameos as", "pops up as"
     rf"|(?:makes|make|made|making|has|have|had|having)(?:{SP}(?:a|an))?{SP}(?:[a-z\-]+{SP}){{0,3}}?"
-    rf"(?:cameo|appearance)s?{SP}as|(?:cameos|cameo|cameoed|cameoing){SP}as"
+    # "made a fleeting cameo in season three as": where, in a few lowercase words
+    rf"(?:cameo|appearance)s?(?:{SP}in{SP}(?:[a-z0-9\-]+{SP}){{0,2}}?[a-z0-9\-]+)?{SP}as"
+    rf"|(?:cameos|cameo|cameoed|cameoing){SP}as"
     rf"|(?:pops|pop|popped|popping|turns|turn|turned|turning|shows|show|showed|showing){SP}up{SP}as"
     rf"|(?:drops|drop|dropped|dropping|stops|stop|stopped|stopping){SP}(?:in|by){SP}as"
     # "Newcomer Darragh Hand steps into the role of Michael Holden"
@@ -230,6 +232,9 @@ _PLAYS_TAIL = (
     # "Lia Kim, who starred in Moonfall as Iris Day, plays ...": a relative clause about another credit.
     rf"|,{SP}who(?:['’]s)?{SP}(?:(?!plays?\b|portrays?\b|voices?\b|,{SP}and\b|,{SP}who\b)[^;:()\n]){{1,120}}?"
     rf",[\"”’]?(?={SP}(?:{_AUX}{SP}){{0,3}}[a-z])"
+    # "Olivia Colman, the Oscar winner who plays ...": an epithet of a few words (no "of": "the co-star of the
+    # man who plays" is someone else)
+    rf"|,{SP}(?:the|a|an){SP}(?:(?!(?:of|and|or|with|for|to|by|whose|who)\b)[\w'’\-:]+{SP}){{1,4}}?(?=who{SP})"
     # "Jo Bell is the show's big new addition, playing Nora Pike": a clause about the actor, then the role.
     rf"|{SP}(?:is|was|becomes|became){SP}(?:(?!plays?\b|playing\b|portray)[^,;:()\n.\"“”]){{1,80}}?"
     rf"(?=,{SP}(?:playing|portraying){SP}))?[ \t]*,?[ \t]*"

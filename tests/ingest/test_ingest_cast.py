@@ -1255,3 +1255,12 @@ def test_caption_identity_herself_and_is_that_you():
         "rock star. Elvis Presley, is that you? Mia Chen went full rock star too."
     )
     assert set(got) == {("Ana Lopez", "Imogen Heaney"), ("Leo Marsh", "Tao Xu")}
+
+
+def test_appositive_epithet_before_who_plays_and_a_cameo_with_where():
+    got = _cast(
+        "Ana Lopez, the Bafta winner who plays Nick's mother, Rosa, is back. The film also brings back Leo "
+        "Marsh, the Skins star who made a fleeting cameo in season three as Jack Hale. Mia Chen, the co-star "
+        "of the man who plays Nick, spoke."
+    )
+    assert got == {("Ana Lopez", "Rosa"): "Nick's mother", ("Leo Marsh", "Jack Hale"): None}
