@@ -316,7 +316,8 @@ _POSSESSIVE_PAIR_RE = re.compile(
     rf"(?P<actor>{NAME})['’]s{SP}(?P<char>{CHAR})(?![\w'’])"
     rf"(?![ \t]+(?!(?:and|in|is|was|will|has|had|who|with|as|opposite|on|at|for|to|from|also|are)\b)[a-z])"
 )
-_DIRECTORS_WORK_RE = re.compile(r"[ \t]*[+&]")
+# "Sam Oak's Romeo + Juliet", and a headline's "Jo Bell's Romeo and Juliet: every review": a title, no role
+_DIRECTORS_WORK_RE = re.compile(rf"[ \t]*(?:[+&]|and{SP}[{UPPER}][\w'’\-]*[ \t]*(?::|$))")
 _PAREN_APPOSITIVE_RE = re.compile(
     rf",{SP}(?P<desc>(?:the|a|an){SP}[^.,;:()\n\"“”]{{2,60}}?)(?=[ \t]*[.,;:!?]|{SP}(?:and|but){SP}|[ \t]*$)"
 )

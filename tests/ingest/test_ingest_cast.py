@@ -1264,3 +1264,11 @@ def test_appositive_epithet_before_who_plays_and_a_cameo_with_where():
         "of the man who plays Nick, spoke."
     )
     assert got == {("Ana Lopez", "Rosa"): "Nick's mother", ("Leo Marsh", "Jack Hale"): None}
+
+
+def test_possessive_before_a_two_word_title_in_a_headline_line_is_no_role():
+    got = _cast(
+        "Ana Lopez, who plays Tara, was there.\n\nAna Lopez's Romeo and Juliet: every review so far\n\n"
+        "Leo Marsh's Nick and Ana Lopez's Tara share a scene."
+    )
+    assert set(got) == {("Ana Lopez", "Tara"), ("Leo Marsh", "Nick")}
