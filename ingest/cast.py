@@ -76,7 +76,9 @@ _KIN_POSS = (
     rf"(?P<kposs>his|her|their|{TOKEN}['’]s){SP}(?P<kadj>(?:{_FUNCTION_WORD}[a-z][a-z\-]*{SP}){{0,2}})"
     rf"(?P<kin>Aunt|Auntie|Uncle|Nana|Grandma|Grandad|Gran|Granny|Cousin){SP}(?=[{UPPER}])"
 )
-_DESC_BEFORE = rf"(?:{_DESC},?{SP}|{_KIN_POSS}|{_OCCUPATION})?"
+# "plays Truham teacher Mr Farouk", "as Higgs rugby captain Ana": a place or school before the role noun
+_PLACE_ROLE = rf"[{UPPER}][\w'’\-]*{SP}(?:(?:{_FUNCTION_WORD}[a-z][a-z\-]*){SP})?{_RELATION}{SP}(?=[{UPPER}])"
+_DESC_BEFORE = rf"(?:{_DESC},?{SP}|{_KIN_POSS}|{_PLACE_ROLE}|{_OCCUPATION})?"
 _AUX = (
     r"(?:who|also|now|will|is|are|was|has|have|had|been|be|set|to|going|currently|back|shall|would|then|'ll"
     r"|once|again|still"

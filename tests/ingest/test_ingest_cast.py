@@ -1272,3 +1272,11 @@ def test_possessive_before_a_two_word_title_in_a_headline_line_is_no_role():
         "Leo Marsh's Nick and Ana Lopez's Tara share a scene."
     )
     assert set(got) == {("Ana Lopez", "Tara"), ("Leo Marsh", "Nick")}
+
+
+def test_place_before_the_role_noun_is_a_description():
+    got = _cast(
+        "Ana Lopez, who plays Truham teacher Mr Farouk, was seen on set, and Leo Marsh plays Higgs rugby "
+        "captain Rosa Hale."
+    )
+    assert set(got) == {("Ana Lopez", "Mr Farouk"), ("Leo Marsh", "Rosa Hale")}
