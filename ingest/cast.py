@@ -314,6 +314,12 @@ _IS_PAIR_RE = re.compile(rf"(?P<actor>{NAME}){SP}is{SP}(?P<char>{CHAR})(?=[ \t]*
 _POSSESSIVE_TITLED_RE = re.compile(
     rf"(?P<actor>{NAME})['’]s{SP}(?P<char>(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?{SP}[{UPPER}][\w\-]+)(?![\w'’])"
 )
+# "Jo Bell, the show's Elle Argent, took on ...", "Bell, whose Tao Xu went from ...": the actor's role
+_SHOWS_ROLE_RE = re.compile(
+    rf"(?P<actor>{NAME}),{SP}(?:the{SP}(?:show|series|drama)['’]s?{SP}|whose{SP})(?P<char>{CHAR})(?![\w'’])"
+    rf"(?=,|{SP}(?:went|goes|has|had|is|was|became|becomes|remains|gets|got)\b)"
+)
+_SHOWS_ROLE_BEFORE_RE = re.compile(rf",{SP}(?:the{SP}(?:show|series|drama)['’]s?|whose){SP}$")
 _POSSESSIVE_PAIR_RE = re.compile(
     rf"(?P<actor>{NAME})['’]s{SP}(?P<char>{CHAR})(?![\w'’])"
     rf"(?![ \t]+(?!(?:and|in|is|was|will|has|had|who|with|as|opposite|on|at|for|to|from|also|are)\b)[a-z])"
@@ -1189,6 +1195,7 @@ _ANY_HINTS = (
     "eartstopper", "direct", "wrote", "writes", "written", "creat", "penned", "pens", "produc", "illustrat",
     "compos", "novel", "book", "comic", "spoke", "speaking", "talk", "chat", "sat down", "interviewed",
     " is ", " series", " show", " drama", "aka ", "AKA ", "a.k.a", "'s ", "’s ", " call", "part of",
+    ", whose ",
 )  # fmt: skip
 
 
@@ -1462,6 +1469,8 @@ def _scan_sentence(
             continue
         if covered(m.start("char")) or verb.startswith("voic") or _other_production(s, m.end("char")):
             continue
+        if not m.group("ref") and _SHOWS_ROLE_BEFORE_RE.search(s, max(0, m.start() - 30), m.start()):
+            continue  # "Jo Bell, the show's Elle Argent, took on the role of ...": Elle is no actor
         if m.start() in famous_at and not _own_production_after(s, m.end("char")):
             continue  # "X, who shot to fame as Elle in Heartstopper, plays Rose in the specials": not ours
         if not m.group("ref") and _production_before(s, m.start()):
@@ -1577,6 +1586,14 @@ def _scan_sentence(
             order += 1
         claimed[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     pair_hint = has_possessive and _POSSESSIVE_PAIR_HINT_RE.search(s) is not None
+    for m in _SHOWS_ROLE_RE.finditer(s) if (", the " in s or ", whose " in s) else ():
+        actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
+        if actor and _char_ok(char) and not covered(m.start("char")) and not split_title(actor)[0]:
+            # same support as "Name's Character" (build_cast): "Oseman, whose Nick ..." is the writer's
+            f.possessive.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
+            tag(order, m.start(), m.end())
+            order += 1
+            claimed[m.start("char") : m.end("char")] = b"\x01" * (m.end("char") - m.start("char"))
     titled = [*_POSSESSIVE_TITLED_RE.finditer(s)] if pair_hint and ("M" in s or "Dr" in s) else []
     for m in (*_POSSESSIVE_PAIR_RE.finditer(s), *titled) if pair_hint else ():
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))

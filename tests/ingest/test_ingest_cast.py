@@ -1280,3 +1280,13 @@ def test_place_before_the_role_noun_is_a_description():
         "captain Rosa Hale."
     )
     assert set(got) == {("Ana Lopez", "Mr Farouk"), ("Leo Marsh", "Rosa Hale")}
+
+
+def test_the_shows_role_and_whose_role_appositives():
+    got = _cast(
+        "Ana Lopez, the show's Elle Argent, took on the role of Rose Noble. The panel brought "
+        "together stars Leo Marsh and Mia Chen. Marsh, whose Tao Xu went from anxious best friend to "
+        "boyfriend, said he was surprised. Alice Oseman, who created the show, said the same. Oseman, whose "
+        "Nick Nelson went from rugby lad to icon, laughed."
+    )
+    assert set(got) == {("Ana Lopez", "Elle Argent"), ("Leo Marsh", "Tao Xu")}
