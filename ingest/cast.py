@@ -60,7 +60,8 @@ _FUNCTION_WORD = (
 _DESC = (
     # "the boys' largely absent father": a plural possessor in lowercase
     rf"(?:(?:(?P<poss>his|her|their|{TOKEN}['’]s?|the{SP}[a-z]+s['’](?![\w'’])){SP})?"
-    rf"(?P<desc>\b(?:{_FUNCTION_WORD}[a-z][a-z\-]*{SP}){{0,2}}?{_RELATION}s?)\b"
+    # "Charlie's blunt, brilliant aunt": adjectives may be separated by a comma
+    rf"(?P<desc>\b(?:{_FUNCTION_WORD}[a-z][a-z\-]*,?{SP}){{0,2}}?{_RELATION}s?)\b"
     rf"|(?P<poss2>{TOKEN}['’]s){SP}(?P<desc2>(?:{_FUNCTION_WORD}[a-z][a-z\-]*{SP}){{0,2}}{_FUNCTION_WORD}[a-z][a-z\-]*))"
 )
 _NOT_DESC = (
@@ -126,6 +127,11 @@ _COMMA_AS_RE = re.compile(rf"(?P<actor>{NAME}),{SP}as{SP}{_DESC_BEFORE}(?P<char>
 _WHO_AS_RE = re.compile(
     rf"(?P<actor>{NAME}),{SP}who{SP}(?:(?!plays?\b|portrays?\b|,)[^;:()\n.]){{1,120}}?,{SP}as{SP}"
     rf"{_DESC_BEFORE}(?P<char>{CHAR})"
+)
+# A reviewer's aside: "Jo Bell, deadpan as ever as Charlie's sister Tori, is ..."
+_AS_EVER_AS_RE = re.compile(
+    rf"(?P<actor>{NAME}),{SP}(?:[a-z][a-z\-]*{SP}){{1,2}}as{SP}(?:ever|always){SP}as{SP}{_DESC_BEFORE}"
+    rf"(?P<char>{CHAR})(?![\w'’])"
 )
 # An aside between the actor and the role: "Ana Lopez, best known as Vera in Blackwater, is superb as Rosa",
 # "Hugo Brennan – Lord Ashford himself – pops up as Coach Patel", "Jo Bell, a long way from her turn as X
@@ -1387,6 +1393,11 @@ def _scan_sentence(
                 f.actor_cues.add(actor)  # whoever auditions is an actor
                 tag(order, m.start(), m.end())
                 order += 1
+    for m in _AS_EVER_AS_RE.finditer(s) if " as ever as " in s or " as always as " in s else ():
+        if is_full_name(clean_name(m.group("actor"))) and not covered(m.start("char")):
+            if not _other_production(s, m.end("char")):
+                desc = _desc_of(m, context(m.start("char")))
+                add(m.group("actor"), m.group("char"), desc, m, m.end("char"))
     for m in _OPPOSITE_AS_RE.finditer(s) if has_as and " opposite " in s else ():
         actor = clean_name(m.group("actor"))
         if (

@@ -1290,3 +1290,14 @@ def test_the_shows_role_and_whose_role_appositives():
         "Nick Nelson went from rugby lad to icon, laughed."
     )
     assert set(got) == {("Ana Lopez", "Elle Argent"), ("Leo Marsh", "Tao Xu")}
+
+
+def test_comma_separated_adjectives_and_as_ever_as():
+    got = _cast(
+        "Ana Lopez turns up as Charlie's blunt, brilliant aunt Rosa. Leo Marsh, deadpan as ever as Nick's "
+        "big brother David, is the secret weapon. Mia Chen, grinning as ever as the cameras flashed, waved."
+    )
+    assert got == {
+        ("Ana Lopez", "Rosa"): "Charlie's blunt, brilliant aunt",
+        ("Leo Marsh", "David"): "Nick's big brother",
+    }
