@@ -60,7 +60,8 @@ _FUNCTION_WORD = (
 _DESC = (
     # "the boys' largely absent father": a plural possessor in lowercase
     rf"(?:(?:(?P<poss>his|her|their|{TOKEN}['’]s?|the{SP}[a-z]+s['’](?![\w'’])){SP})?"
-    rf"(?P<desc>\b(?:{_FUNCTION_WORD}[a-z][a-z\-]*{SP}){{0,2}}?{_RELATION}s?)\b"
+    # "Charlie's blunt, brilliant aunt": adjectives may be separated by a comma
+    rf"(?P<desc>\b(?:{_FUNCTION_WORD}[a-z][a-z\-]*,?{SP}){{0,2}}?{_RELATION}s?)\b"
     rf"|(?P<poss2>{TOKEN}['’]s){SP}(?P<desc2>(?:{_FUNCTION_WORD}[a-z][a-z\-]*{SP}){{0,2}}{_FUNCTION_WORD}[a-z][a-z\-]*))"
 )
 _NOT_DESC = (
@@ -76,10 +77,14 @@ _KIN_POSS = (
     rf"(?P<kposs>his|her|their|{TOKEN}['’]s){SP}(?P<kadj>(?:{_FUNCTION_WORD}[a-z][a-z\-]*{SP}){{0,2}})"
     rf"(?P<kin>Aunt|Auntie|Uncle|Nana|Grandma|Grandad|Gran|Granny|Cousin){SP}(?=[{UPPER}])"
 )
-_DESC_BEFORE = rf"(?:{_DESC},?{SP}|{_KIN_POSS}|{_OCCUPATION})?"
+# "plays Truham teacher Mr Farouk", "as Higgs rugby captain Ana": a place or school before the role noun
+_PLACE_ROLE = rf"[{UPPER}][\w'’\-]*{SP}(?:(?:{_FUNCTION_WORD}[a-z][a-z\-]*){SP})?{_RELATION}{SP}(?=[{UPPER}])"
+_DESC_BEFORE = rf"(?:{_DESC},?{SP}|{_KIN_POSS}|{_PLACE_ROLE}|{_OCCUPATION})?"
 _AUX = (
     r"(?:who|also|now|will|is|are|was|has|have|had|been|be|set|to|going|currently|back|shall|would|then|'ll"
     r"|once|again|still"
+    # hedged news: "will almost certainly return as", "is also expected to return as"
+    r"|almost|certainly|likely|probably|surely|definitely|expected|reportedly"
     # casting-news verbs: "has been tapped to play", "was chosen to portray"
     r"|tapped|chosen|picked|hired|signed|recruited|enlisted|drafted|booked|lined[ \t]+up)"
 )
@@ -99,7 +104,9 @@ _PLAY_VERB = (
     rf"(?:{SP}(?:in|across|throughout){SP}(?:[a-z]+{SP}){{0,3}}?[a-z]+)?{SP}as"
     # a cameo is a role too: "makes a brief cameo as", "has a cameo as", "cameos as", "pops up as"
     rf"|(?:makes|make|made|making|has|have|had|having)(?:{SP}(?:a|an))?{SP}(?:[a-z\-]+{SP}){{0,3}}?"
-    rf"(?:cameo|appearance)s?{SP}as|(?:cameos|cameo|cameoed|cameoing){SP}as"
+    # "made a fleeting cameo in season three as": where, in a few lowercase words
+    rf"(?:cameo|appearance)s?(?:{SP}in{SP}(?:[a-z0-9\-]+{SP}){{0,2}}?[a-z0-9\-]+)?{SP}as"
+    rf"|(?:cameos|cameo|cameoed|cameoing){SP}as"
     rf"|(?:pops|pop|popped|popping|turns|turn|turned|turning|shows|show|showed|showing){SP}up{SP}as"
     rf"|(?:drops|drop|dropped|dropping|stops|stop|stopped|stopping){SP}(?:in|by){SP}as"
     # "Newcomer Darragh Hand steps into the role of Michael Holden"
@@ -120,6 +127,11 @@ _COMMA_AS_RE = re.compile(rf"(?P<actor>{NAME}),{SP}as{SP}{_DESC_BEFORE}(?P<char>
 _WHO_AS_RE = re.compile(
     rf"(?P<actor>{NAME}),{SP}who{SP}(?:(?!plays?\b|portrays?\b|,)[^;:()\n.]){{1,120}}?,{SP}as{SP}"
     rf"{_DESC_BEFORE}(?P<char>{CHAR})"
+)
+# A reviewer's aside: "Jo Bell, deadpan as ever as Charlie's sister Tori, is ..."
+_AS_EVER_AS_RE = re.compile(
+    rf"(?P<actor>{NAME}),{SP}(?:[a-z][a-z\-]*{SP}){{1,2}}as{SP}(?:ever|always){SP}as{SP}{_DESC_BEFORE}"
+    rf"(?P<char>{CHAR})(?![\w'’])"
 )
 # An aside between the actor and the role: "Ana Lopez, best known as Vera in Blackwater, is superb as Rosa",
 # "Hugo Brennan – Lord Ashford himself – pops up as Coach Patel", "Jo Bell, a long way from her turn as X
@@ -157,6 +169,11 @@ _CHAR_RE = re.compile(CHAR)
 # show supports as a character: "Marvel star Jo Bell" is a credit elsewhere) ...
 _EPITHET_RE = re.compile(rf"(?P<char>{CHAR}){SP}(?:actor|actress|star){SP}(?P<actor>{NAME})(?![\w'’])")
 # ... and "Mia Chen – aka Darcy Olsson –", "Leo Marsh (aka Mr. Okoro)", "Jo Bell, a.k.a. Nadia,".
+# A caption's identity: "Imogen Heaney herself, Jo Bell, arrived", "Tao Xu, is that you? Jo Bell went ..."
+_SELF_RE = re.compile(
+    rf"(?<![\w'’])(?P<char>{CHAR}){SP}(?:herself|himself|themself|themselves),{SP}(?P<actor>{NAME}),"
+)
+_IS_THAT_YOU_RE = re.compile(rf"\s*(?P<char>{CHAR}),{SP}is{SP}that{SP}you\?\s*")
 _AKA_RE = re.compile(
     rf"(?P<actor>{NAME})(?:{SP}[–—-]{SP}|,{SP}|{SP}\([ \t]*)(?:aka|AKA|a\.k\.a\.?){SP}(?P<char>{CHAR})"
     rf"(?![\w'’])(?=[ \t]*(?:[–—),.;:!?]|-[ \t]|$))"
@@ -212,6 +229,8 @@ _AKA_HINTS = ("aka ", "AKA ", "a.k.a")
 _ACTOR_REF = (
     r"(?P<ref>\b(?:the|The)[ \t]+(?:\d{1,3}-year-old|[a-z]+-born|actor|actress|star|newcomer)"
     r"(?:[ \t]+(?:actor|actress|star))?"
+    # "The Doctor Who star, who plays", "The Oscar winner, who plays": an epithet from another credit
+    r"|\b(?:the|The)(?:[ \t]+[A-Z][\w'’\-]*:?){1,3}[ \t]+(?:star|winner|nominee|alum|favourite|veteran)(?=,)"
     r"|\b(?:[Hh]e|[Ss]he|[Tt]hey)(?=[ \t]+(?:also[ \t]+|now[ \t]+)?(?:plays|play)\b))"
 )
 _PLAYS_TAIL = (
@@ -221,6 +240,9 @@ _PLAYS_TAIL = (
     # "Lia Kim, who starred in Moonfall as Iris Day, plays ...": a relative clause about another credit.
     rf"|,{SP}who(?:['’]s)?{SP}(?:(?!plays?\b|portrays?\b|voices?\b|,{SP}and\b|,{SP}who\b)[^;:()\n]){{1,120}}?"
     rf",[\"”’]?(?={SP}(?:{_AUX}{SP}){{0,3}}[a-z])"
+    # "Olivia Colman, the Oscar winner who plays ...": an epithet of a few words (no "of": "the co-star of the
+    # man who plays" is someone else)
+    rf"|,{SP}(?:the|a|an){SP}(?:(?!(?:of|and|or|with|for|to|by|whose|who)\b)[\w'’\-:]+{SP}){{1,4}}?(?=who{SP})"
     # "Jo Bell is the show's big new addition, playing Nora Pike": a clause about the actor, then the role.
     rf"|{SP}(?:is|was|becomes|became){SP}(?:(?!plays?\b|playing\b|portray)[^,;:()\n.\"“”]){{1,80}}?"
     rf"(?=,{SP}(?:playing|portraying){SP}))?[ \t]*,?[ \t]*"
@@ -231,7 +253,8 @@ _PLAYS_TAIL = (
 _PLAYS_REF_RE = re.compile(rf"(?P<actor>){_ACTOR_REF}{_PLAYS_TAIL}")
 _REF_HINTS = (
     "year-old", "-born", "he actor", "he actress", "he star", "he newcomer", "he play", "ey play", "he also",
-    "ey also", "he now", "ey now",
+    "ey also", "he now", "ey now", "star, who", "winner, who", "nominee, who", "alum, who", "favourite, who",
+    "veteran, who",
 )  # fmt: skip
 _PLAYS_RE = re.compile(rf"(?P<actor>{NAME})(?P<ref>){_PLAYS_TAIL}")
 # "The 20-year-old, who shot to fame as Elle Argent in Netflix's Heartstopper, plays ...": the role the actor
@@ -259,6 +282,8 @@ _PLAYED_BY_RE = re.compile(
     rf"(?P<aux>(?:(?:who|is|was|will|be|being|to|now|also|set|going|has|been|are|were|once|again|still"
     rf"|currently|already|later)[ \t]+){{0,5}})"
     rf"(?:played|portrayed|brought{SP}to{SP}life|embodied|essayed)"
+    # "Nick, played once again by Kit Connor"
+    rf"(?:{SP}(?:once{SP}(?:again|more)|yet{SP}again|again|still|now))?"
     # "played with puppyish energy by": a manner phrase of a few lowercase words
     rf"(?:{SP}with{SP}(?:(?!by\b)[a-z\-]+{SP}){{0,2}}(?!by\b)[a-z\-]+)?{SP}by{SP}{_ACTOR_EPITHET}"
     rf"(?P<actor>{NAME})(?![\w'’])"  # not "played by Jo Bell's sister"
@@ -290,11 +315,23 @@ _IN_THE_SERIES = (
 _APPOS_CHAR_RE = re.compile(rf"(?P<actor>{NAME}),{SP}(?P<char>{CHAR}){_IN_THE_SERIES}")
 # "Rhea Norwood is Imogen, Nick's friend": only trusted under a cast-guide heading naming the character.
 _IS_PAIR_RE = re.compile(rf"(?P<actor>{NAME}){SP}is{SP}(?P<char>{CHAR})(?=[ \t]*[,.;:]|[ \t]*$)")
+# "Ana Lopez's Mr Reyes barely speaks": a titled name is a role whatever follows ("Jo Bell's Marvel debut"
+# is not).
+_POSSESSIVE_TITLED_RE = re.compile(
+    rf"(?P<actor>{NAME})['’]s{SP}(?P<char>(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?{SP}[{UPPER}][\w\-]+)(?![\w'’])"
+)
+# "Jo Bell, the show's Elle Argent, took on ...", "Bell, whose Tao Xu went from ...": the actor's role
+_SHOWS_ROLE_RE = re.compile(
+    rf"(?P<actor>{NAME}),{SP}(?:the{SP}(?:show|series|drama)['’]s?{SP}|whose{SP})(?P<char>{CHAR})(?![\w'’])"
+    rf"(?=,|{SP}(?:went|goes|has|had|is|was|became|becomes|remains|gets|got)\b)"
+)
+_SHOWS_ROLE_BEFORE_RE = re.compile(rf",{SP}(?:the{SP}(?:show|series|drama)['’]s?|whose){SP}$")
 _POSSESSIVE_PAIR_RE = re.compile(
     rf"(?P<actor>{NAME})['’]s{SP}(?P<char>{CHAR})(?![\w'’])"
     rf"(?![ \t]+(?!(?:and|in|is|was|will|has|had|who|with|as|opposite|on|at|for|to|from|also|are)\b)[a-z])"
 )
-_DIRECTORS_WORK_RE = re.compile(r"[ \t]*[+&]")
+# "Sam Oak's Romeo + Juliet", and a headline's "Jo Bell's Romeo and Juliet: every review": a title, no role
+_DIRECTORS_WORK_RE = re.compile(rf"[ \t]*(?:[+&]|and{SP}[{UPPER}][\w'’\-]*[ \t]*(?::|$))")
 _PAREN_APPOSITIVE_RE = re.compile(
     rf",{SP}(?P<desc>(?:the|a|an){SP}[^.,;:()\n\"“”]{{2,60}}?)(?=[ \t]*[.,;:!?]|{SP}(?:and|but){SP}|[ \t]*$)"
 )
@@ -343,8 +380,11 @@ _GROUP = (
 )
 # "Corinna Brown and Kizzy Edgell as Tara Jones and Darcy Olsson (respectively)".
 _LIST_SEP = rf"(?:[ \t]*,[ \t]*(?:and{SP})?|{SP}(?:and|&){SP})"
+# A photo caption's position marker after a name: "Kit Connor (left) and Joe Locke play Nick and Charlie".
+_PICTURED = r"(?:[ \t]*\((?:left|right|centre|center|middle|pictured|top|bottom|above|below)\))?"
+_PICTURED_RE = re.compile(_PICTURED.removesuffix("?"))
 _LIST_AS_RE = re.compile(
-    rf"(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}})(?:,?{SP}who)?"  # ", who play Charlie and Nick"
+    rf"(?P<actors>{NAME}{_PICTURED}(?:{_LIST_SEP}{NAME}{_PICTURED}){{1,6}})(?:,?{SP}who)?"  # ", who play ..."
     # "are both expected to return as", "are likely to reprise their roles as"
     rf"{SP}(?:(?:{_AUX}|respectively|expected|likely|due|poised|confirmed|rumou?red|reportedly|officially|both"
     rf"|all)[ \t]+){{0,5}}"
@@ -356,6 +396,13 @@ _LIST_AS_RE = re.compile(
     rf"{SP}(?:{_DESC},?{SP})?(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}})"
     # "..., and Bridgerton star Jo Bell": a name before an epithet is no role
     rf"(?=[ \t]*(?:[.,;:)!?]|$)|{SP}(?!(?:as|star|stars|actor|actress|actors)\b)[a-z])"
+)
+# A gallery or listicle entry's heading that names one person: "7. Ana Lopez".
+_GALLERY_ENTRY_RE = re.compile(rf"[ \t#*]*\d{{1,2}}[.)][ \t]+(?P<n>{NAME})[ \t*]*")
+# "Ana Lopez and Rosa Reyes's Nadia and Tara": a paired possessive list, each actor's own role in order.
+_POSSESSIVE_LIST_RE = re.compile(
+    rf"(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}})['’]s{SP}(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}})"
+    rf"(?![\w'’])"
 )
 # "Tara and Darcy are played by Corinna Brown and Kizzy Edgell (respectively)": paired lists, in order.
 _LIST_PLAYED_BY_RE = re.compile(
@@ -452,7 +499,11 @@ _PAREN_LIST_RE = re.compile(
     rf"(?P<b>{CHAR}(?:,{SP}{CHAR}){{0,2}},?{SP}(?:and|&){SP}{CHAR})[ \t]*\)"
 )
 _PAREN_LIST_SPLIT_RE = re.compile(rf",?{SP}(?:and|&){SP}|,{SP}")
-_PAREN_RE = re.compile(rf"(?P<a>{CHAR})[ \t]*\([ \t]*(?P<b>{CHAR})[ \t]*\)")
+# "Ben Hope (Jo Bell, who you might remember as ... in Skins)": a who-clause about the actor in the brackets
+_PAREN_RE = re.compile(
+    rf"(?P<a>{CHAR})[ \t]*\([ \t]*(?P<b>{CHAR})(?P<who>,{SP}who\b[^()\n]{{1,120}})?[ \t]*\)"
+)
+_ACTING_CLAUSE_RE = re.compile(r"\b(?:as|play(?:s|ed)?|star(?:s|red)?|known|remember|actor|actress)\b")
 # A picture credit in a caption: "at the premiere in Leicester Square (Getty Images)", "(PA Wire)".
 _PHOTO_CREDIT_RE = re.compile(
     r"\b(?:Getty|Images|Shutterstock|Alamy|Reuters|WireImage|FilmMagic|Rex|PA|AP|AFP|Wire|Photo|Photograph"
@@ -731,6 +782,7 @@ class CastFindings:
     # "Actor is Character", kept only when a heading (a line that is only a name) names the character
     is_pairs: list[_Raw] = field(default_factory=list)
     headings: set[str] = field(default_factory=set)  # norm_key of every name in a name-only line
+    entry: str = ""  # the one person a gallery's numbered heading names ("7. Ana Lopez"), while under it
     # finding's order -> (introduced as new, season it is tied to)
     tags: dict[int, tuple[bool, int | None]] = field(default_factory=dict)
     # orders of findings that credit another production ("opposite Jo Bell as ...", a "Where have I seen
@@ -927,6 +979,10 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
                     f.headings.add(norm_key(name))
                     f.headings.add(norm_key(name_words(name)[0]))
             section = _heading_names(h)
+        if len(text) <= 80 and text.rstrip(" \t*")[-1:] not in '.!?"”':
+            entry = _GALLERY_ENTRY_RE.fullmatch(text)
+            f.entry = clean_name(entry.group("n")) if entry else ""
+            f.entry = f.entry if is_full_name(f.entry) else ""
         if (m := _BYLINE_RE.match(text)) and len(text) <= 80:
             name = clean_name(m.group("n"))
             if is_full_name(name):
@@ -1108,7 +1164,16 @@ def _prev_word(s: str, pos: int) -> str:
 
 
 # Cheap substring tests that let a sentence skip the patterns it cannot match (keeps extraction fast).
-_PLAYED_BY_HINTS = ("played by", "portrayed by", "life by", "embodied by", "essayed by", "ed with ")
+_PLAYED_BY_HINTS = (
+    "played by",
+    "portrayed by",
+    "life by",
+    "embodied by",
+    "essayed by",
+    "ed with ",
+    "again by",
+    "more by",
+)
 _PLAY_HINTS = ("play", "portray", " as ", "role of", "voic")
 _ROLE_HINTS = (
     "creator", "showrunner", "writer", "author", "novelist", "illustrator", "cartoonist", "producer",
@@ -1153,6 +1218,7 @@ _ANY_HINTS = (
     "eartstopper", "direct", "wrote", "writes", "written", "creat", "penned", "pens", "produc", "illustrat",
     "compos", "novel", "book", "comic", "spoke", "speaking", "talk", "chat", "sat down", "interviewed",
     " is ", " series", " show", " drama", "aka ", "AKA ", "a.k.a", "'s ", "’s ", " call", "part of",
+    ", whose ",
 )  # fmt: skip
 
 
@@ -1339,7 +1405,7 @@ def _scan_sentence(
     def take_list(m: re.Match) -> bool:
         """Pair a list match's actors and roles; False when it is no paired list."""
         before = _prev_word(s, m.start())
-        if before == "as" or (
+        if (before == "as" and _ROLE_BEFORE_NAME_RE.search(s, max(0, m.start() - 40), m.start())) or (
             before[:1].isupper()
             and not is_stop(before)
             and not before.endswith(":")  # "Caption: Kit Connor and Joe Locke as ..."
@@ -1347,7 +1413,7 @@ def _scan_sentence(
             and not (before.endswith(",") and _AFTER_PAIR_RE.search(s, max(0, m.start() - 90), m.start()))
         ):
             return False  # the list would start inside another pair or name
-        actors = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("actors"))]
+        actors = [clean_name(x) for x in _LIST_SPLIT_RE.split(_PICTURED_RE.sub("", m.group("actors")))]
         chars = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("chars"))]
         lverb = (m.groupdict().get("lverb") or "as").split()[0]
         if lverb.endswith("s") and lverb != "as":
@@ -1408,6 +1474,11 @@ def _scan_sentence(
                 f.actor_cues.add(actor)  # whoever auditions is an actor
                 tag(order, m.start(), m.end())
                 order += 1
+    for m in _AS_EVER_AS_RE.finditer(s) if " as ever as " in s or " as always as " in s else ():
+        if is_full_name(clean_name(m.group("actor"))) and not covered(m.start("char")):
+            if not _other_production(s, m.end("char")):
+                desc = _desc_of(m, context(m.start("char")))
+                add(m.group("actor"), m.group("char"), desc, m, m.end("char"))
     for m in _OPPOSITE_AS_RE.finditer(s) if has_as and " opposite " in s else ():
         actor = clean_name(m.group("actor"))
         if (
@@ -1482,8 +1553,15 @@ def _scan_sentence(
         plays += _PLAYS_REF_RE.finditer(s)
     for m in plays:
         verb = m.group("verb")
+        if (ref := m.group("ref") or "")[:4] in ("The ", "the ") and ref[4:5].isupper():
+            # "The Doctor Who star, who plays Elle": only under a gallery entry that names its one person
+            if f.entry and not covered(m.start("char")) and not _other_production(s, m.end("char")):
+                add(f.entry, m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char"))
+            continue
         if covered(m.start("char")) or verb.startswith("voic") or _other_production(s, m.end("char")):
             continue
+        if not m.group("ref") and _SHOWS_ROLE_BEFORE_RE.search(s, max(0, m.start() - 30), m.start()):
+            continue  # "Jo Bell, the show's Elle Argent, took on the role of ...": Elle is no actor
         if m.start() in famous_at and not _own_production_after(s, m.end("char")):
             continue  # "X, who shot to fame as Elle in Heartstopper, plays Rose in the specials": not ours
         if not m.group("ref") and _production_before(s, m.start()):
@@ -1530,6 +1608,22 @@ def _scan_sentence(
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
         if is_full_name(actor) and not set(name_words(actor)) & set(name_words(char)):
             add(actor, m.group("char"), None, m, m.end("char"), guarded=True)
+    selves = list(_SELF_RE.finditer(s)) if ("self," in s or "selves," in s) else []
+    if (
+        prev.rstrip().endswith("you?")
+        and (you := _IS_THAT_YOU_RE.fullmatch(prev))
+        and (n := _FULL_NAME_RE.match(s))
+    ):
+        selves.append(n)  # "Tao Xu, is that you? Jo Bell went ...": the previous sentence names the role
+    for m in selves:
+        # "Imogen Heaney herself, Jo Bell": the show's own character only (a caption's "Elvis Presley, is
+        # that you?" compares a look to a star)
+        actor = clean_name(m.group("actor") if m.re is _SELF_RE else m.group(0))
+        char_raw = m.group("char") if m.re is _SELF_RE else you.group("char")
+        char = clean_name(char_raw)
+        if is_full_name(actor) and char and name_words(char)[0].lower() in CHARACTER_HINTS:
+            if not covered(m.start()) and not split_title(actor)[0] and not split_title(char)[0]:
+                add(actor, char_raw, None, m, m.end(), guarded=True)
     for m in _EPITHET_RE.finditer(s) if _has(s, _EPITHET_HINTS) else ():
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
         before = _prev_word(s, m.start())
@@ -1569,7 +1663,30 @@ def _scan_sentence(
             tag(order, m.start(), m.end())
             order += 1
     has_possessive = ("'s " in s or "’s " in s) and _POSSESSIVE_HINT_RE.search(s) is not None
-    for m in _POSSESSIVE_PAIR_RE.finditer(s) if has_possessive and _POSSESSIVE_PAIR_HINT_RE.search(s) else ():
+    for m in _POSSESSIVE_LIST_RE.finditer(s) if has_possessive and " and " in s else ():
+        actors = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("actors"))]
+        chars = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("chars"))]
+        if len(actors) != len(chars) or not all(map(is_full_name, actors)) or not all(map(_char_ok, chars)):
+            continue
+        if _prev_word(s, m.start()) in ("as", "in") or covered(m.start("chars")):
+            continue
+        # each pair needs the same support as a single "Name's Character" (build_cast)
+        for actor, char in zip(actors, chars, strict=True):
+            f.possessive.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
+            tag(order, m.start(), m.end())
+            order += 1
+        claimed[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    pair_hint = has_possessive and _POSSESSIVE_PAIR_HINT_RE.search(s) is not None
+    for m in _SHOWS_ROLE_RE.finditer(s) if (", the " in s or ", whose " in s) else ():
+        actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
+        if actor and _char_ok(char) and not covered(m.start("char")) and not split_title(actor)[0]:
+            # same support as "Name's Character" (build_cast): "Oseman, whose Nick ..." is the writer's
+            f.possessive.append(_Raw(actor, char, None, order, strong=False, at=(at[0], at[1] + m.start())))
+            tag(order, m.start(), m.end())
+            order += 1
+            claimed[m.start("char") : m.end("char")] = b"\x01" * (m.end("char") - m.start("char"))
+    titled = [*_POSSESSIVE_TITLED_RE.finditer(s)] if pair_hint and ("M" in s or "Dr" in s) else []
+    for m in (*_POSSESSIVE_PAIR_RE.finditer(s), *titled) if pair_hint else ():
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
         # A surname alone ("Locke's Charlie Spring") is resolved and checked in build_cast.
         surname = " " not in actor and actor.lower() not in CHARACTER_HINTS and not split_title(actor)[0]
@@ -1699,6 +1816,8 @@ def _scan_sentence(
             d := _PAREN_APPOSITIVE_RE.match(s, m.end())
         ) is not None:
             desc_after = " ".join(d.group("desc").split())
+        if m.group("who") and _ACTING_CLAUSE_RE.search(m.group("who")) and is_full_name(b):
+            f.actor_cues.add(b)  # who "you might remember as" someone is an actor
         p = _Paren(a, b, desc_before, desc_after, sentence_no, order, m.start(), m.end())
         tag(order, m.start(), m.end(), desc_before or desc_after)
         order += 1

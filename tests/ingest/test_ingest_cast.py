@@ -1195,3 +1195,109 @@ def test_a_role_in_a_stage_run_is_another_production():
         "Ana Lopez, who plays Rosa Reyes, has been busy on stage in the West End.\n"
     )
     assert set(got) == {("Ana Lopez", "Rosa Reyes")}
+
+
+def test_hedged_return_and_played_once_again_by():
+    got = _cast(
+        "If the show returns, Ana Lopez will almost certainly return as Rosa Reyes, and Mia Chen is also "
+        "expected to return as Nick's aunt, Nadia Moss. Isaac, played once again by Leo Marsh, gets a new "
+        "storyline."
+    )
+    assert got == {
+        ("Ana Lopez", "Rosa Reyes"): None,
+        ("Mia Chen", "Nadia Moss"): "Nick's aunt",
+        ("Leo Marsh", "Isaac"): None,
+    }
+
+
+def test_paired_lists_after_as_well_as_and_with_caption_positions():
+    got = _cast(
+        "The series also stars Corinna Brown as Tara, as well as Ana Lopez and Leo Marsh as Rosa and Isaac."
+    )
+    assert set(got) == {("Corinna Brown", "Tara"), ("Ana Lopez", "Rosa"), ("Leo Marsh", "Isaac")}
+    got = _cast("Image caption, Ana Lopez (left) and Leo Marsh play Rosa and Isaac in the series.")
+    assert set(got) == {("Ana Lopez", "Rosa"), ("Leo Marsh", "Isaac")}
+
+
+def test_paired_possessive_list_pairs_in_order():
+    got = _cast(
+        "Ana Lopez and Leo Marsh's Charlie and Nick are the heart of the show, and Rosa Reyes stars as Tara."
+    )
+    assert set(got) == {("Ana Lopez", "Charlie"), ("Leo Marsh", "Nick"), ("Rosa Reyes", "Tara")}
+
+
+def test_possessive_titled_role_before_a_verb():
+    got = _cast(
+        "Ana Lopez, who plays Tara, is back. Leo Marsh's Mr Farouk and Rosa Reyes's Mr Ajayi barely share a "
+        "scene in Paris."
+    )
+    assert set(got) == {("Ana Lopez", "Tara"), ("Leo Marsh", "Mr Farouk"), ("Rosa Reyes", "Mr Ajayi")}
+
+
+def test_who_clause_inside_the_brackets_marks_the_actor():
+    got = _cast("Ben Hope (Leo Marsh, who you might remember as a young prince in Castles) hides Charlie.")
+    assert set(got) == {("Leo Marsh", "Ben Hope")}
+
+
+def test_gallery_entry_epithet_resolves_to_the_entry_heading():
+    got = _cast(
+        "3. Leo Marsh\n\nThe Skins star, who plays Nick's brother David, wore green.\n\n"
+        "4. Ana Lopez\n\nThe Bafta winner, who plays Rosa Reyes, stunned in silver.\n\n"
+        "Photo: Jo Lens/Getty Images\n\nThe Emmy nominee, who plays Tara, arrived late."
+    )
+    # the last epithet has no entry heading above it (the photo credit ends the entry): no pair
+    assert got == {("Leo Marsh", "David"): "Nick's brother", ("Ana Lopez", "Rosa Reyes"): None}
+
+
+def test_caption_identity_herself_and_is_that_you():
+    got = _cast(
+        "Imogen Heaney herself, Ana Lopez, reunited with the cast. Tao Xu, is that you? Leo Marsh went full "
+        "rock star. Elvis Presley, is that you? Mia Chen went full rock star too."
+    )
+    assert set(got) == {("Ana Lopez", "Imogen Heaney"), ("Leo Marsh", "Tao Xu")}
+
+
+def test_appositive_epithet_before_who_plays_and_a_cameo_with_where():
+    got = _cast(
+        "Ana Lopez, the Bafta winner who plays Nick's mother, Rosa, is back. The film also brings back Leo "
+        "Marsh, the Skins star who made a fleeting cameo in season three as Jack Hale. Mia Chen, the co-star "
+        "of the man who plays Nick, spoke."
+    )
+    assert got == {("Ana Lopez", "Rosa"): "Nick's mother", ("Leo Marsh", "Jack Hale"): None}
+
+
+def test_possessive_before_a_two_word_title_in_a_headline_line_is_no_role():
+    got = _cast(
+        "Ana Lopez, who plays Tara, was there.\n\nAna Lopez's Romeo and Juliet: every review so far\n\n"
+        "Leo Marsh's Nick and Ana Lopez's Tara share a scene."
+    )
+    assert set(got) == {("Ana Lopez", "Tara"), ("Leo Marsh", "Nick")}
+
+
+def test_place_before_the_role_noun_is_a_description():
+    got = _cast(
+        "Ana Lopez, who plays Truham teacher Mr Farouk, was seen on set, and Leo Marsh plays Higgs rugby "
+        "captain Rosa Hale."
+    )
+    assert set(got) == {("Ana Lopez", "Mr Farouk"), ("Leo Marsh", "Rosa Hale")}
+
+
+def test_the_shows_role_and_whose_role_appositives():
+    got = _cast(
+        "Ana Lopez, the show's Elle Argent, took on the role of Rose Noble. The panel brought "
+        "together stars Leo Marsh and Mia Chen. Marsh, whose Tao Xu went from anxious best friend to "
+        "boyfriend, said he was surprised. Alice Oseman, who created the show, said the same. Oseman, whose "
+        "Nick Nelson went from rugby lad to icon, laughed."
+    )
+    assert set(got) == {("Ana Lopez", "Elle Argent"), ("Leo Marsh", "Tao Xu")}
+
+
+def test_comma_separated_adjectives_and_as_ever_as():
+    got = _cast(
+        "Ana Lopez turns up as Charlie's blunt, brilliant aunt Rosa. Leo Marsh, deadpan as ever as Nick's "
+        "big brother David, is the secret weapon. Mia Chen, grinning as ever as the cameras flashed, waved."
+    )
+    assert got == {
+        ("Ana Lopez", "Rosa"): "Charlie's blunt, brilliant aunt",
+        ("Leo Marsh", "David"): "Nick's big brother",
+    }
