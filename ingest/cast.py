@@ -41,6 +41,7 @@ from ingest.names import (
     norm_key,
     split_title,
 )
+from ingest.quotes import gerund_led
 from ingest.text import Paragraph, heading_as_prose, sentence_spans
 
 _RELATION = (
@@ -174,8 +175,17 @@ _SELF_RE = re.compile(
     rf"(?<![\w'’])(?P<char>{CHAR}){SP}(?:herself|himself|themself|themselves),{SP}(?P<actor>{NAME}),"
 )
 _IS_THAT_YOU_RE = re.compile(rf"\s*(?P<char>{CHAR}),{SP}is{SP}that{SP}you\?\s*")
+# A tabloid's age and a describing word or two: "William Gao, 23, aka her on-off love Tao Xu", "Joe - aka
+# anxious Charlie Spring -" (a function word ends it: "aka the man behind Nick" names no role).
+_AKA_DESC = (
+    rf"(?:(?:his|her|their|the|{TOKEN}['’]s){SP})?"
+    rf"(?:{_FUNCTION_WORD}(?!(?:behind|like|about|with|without|over|under|near|beside|opposite|alongside|the|a|an"
+    rf"|was|were|will|has|had|him|them|its|when|while|after|before|where|which|that|than|into)(?![\w\-]))"
+    rf"[a-z][a-z\-]*{SP}){{0,2}}"
+)
 _AKA_RE = re.compile(
-    rf"(?P<actor>{NAME})(?:{SP}[–—-]{SP}|,{SP}|{SP}\([ \t]*)(?:aka|AKA|a\.k\.a\.?){SP}(?P<char>{CHAR})"
+    rf"(?P<actor>{NAME})(?:,[ \t]*\d{{1,2}})?(?:{SP}[–—-]{SP}|,{SP}|{SP}\([ \t]*)(?:aka|AKA|a\.k\.a\.?){SP}"
+    rf"{_AKA_DESC}(?P<char>{CHAR})"
     rf"(?![\w'’])(?=[ \t]*(?:[–—),.;:!?]|-[ \t]|$))"
 )
 # A job, not a role: "as Associate Producer", "as Head of Casting", "as Himself".
@@ -239,7 +249,7 @@ _PLAYS_TAIL = (
     rf"|,{SP}from{SP}{NAME},"
     # "Lia Kim, who starred in Moonfall as Iris Day, plays ...": a relative clause about another credit.
     rf"|,{SP}who(?:['’]s)?{SP}(?:(?!plays?\b|portrays?\b|voices?\b|,{SP}and\b|,{SP}who\b)[^;:()\n]){{1,120}}?"
-    rf",[\"”’]?(?={SP}(?:{_AUX}{SP}){{0,3}}[a-z])"
+    rf",[\"”’]?(?={SP}(?!who\b)(?:{_AUX}{SP}){{0,3}}[a-z])"
     # "Olivia Colman, the Oscar winner who plays ...": an epithet of a few words (no "of": "the co-star of the
     # man who plays" is someone else)
     rf"|,{SP}(?:the|a|an){SP}(?:(?!(?:of|and|or|with|for|to|by|whose|who)\b)[\w'’\-:]+{SP}){{1,4}}?(?=who{SP})"
@@ -383,8 +393,13 @@ _LIST_SEP = rf"(?:[ \t]*,[ \t]*(?:and{SP})?|{SP}(?:and|&){SP})"
 # A photo caption's position marker after a name: "Kit Connor (left) and Joe Locke play Nick and Charlie".
 _PICTURED = r"(?:[ \t]*\((?:left|right|centre|center|middle|pictured|top|bottom|above|below)\))?"
 _PICTURED_RE = re.compile(_PICTURED.removesuffix("?"))
+# A tabloid's age after each name: "Corinna Brown, 29, and Kizzy Edgell, 25, who play ..."
+# (a photo caption's position may follow it: "Kit Connor, 22, (left) and ...")
+_AGE = r"(?:,[ \t]*\d{1,2}(?=[ \t]*,)(?:,(?=[ \t]*\((?:left|right|centre|center|middle|pictured)\)))?)?"
+_AGE_RE = re.compile(r",[ \t]*\d{1,2}(?=[ \t]*,|[ \t]*$)")
 _LIST_AS_RE = re.compile(
-    rf"(?P<actors>{NAME}{_PICTURED}(?:{_LIST_SEP}{NAME}{_PICTURED}){{1,6}})(?:,?{SP}who)?"  # ", who play ..."
+    # ", who play ..."
+    rf"(?P<actors>{NAME}{_AGE}{_PICTURED}(?:{_LIST_SEP}{NAME}{_AGE}{_PICTURED}){{1,6}})(?:,?{SP}who)?"
     # "are both expected to return as", "are likely to reprise their roles as"
     rf"{SP}(?:(?:{_AUX}|respectively|expected|likely|due|poised|confirmed|rumou?red|reportedly|officially|both"
     rf"|all)[ \t]+){{0,5}}"
@@ -1155,6 +1170,9 @@ def _comma_clause_after(chars: str, n: int) -> bool:
 
 
 # "as" before a name makes it a role, unless the "as" joins a list ("as well as", "such as").
+_ROLE_VERBS = frozenset(
+    "plays play played playing portrays portray portrayed portraying voices voiced".split()
+)
 _ROLE_BEFORE_NAME_RE = re.compile(r"(?<![\w'’])(?<!well )(?<!such )as[ \t]+$")
 
 
@@ -1405,15 +1423,23 @@ def _scan_sentence(
     def take_list(m: re.Match) -> bool:
         """Pair a list match's actors and roles; False when it is no paired list."""
         before = _prev_word(s, m.start())
-        if (before == "as" and _ROLE_BEFORE_NAME_RE.search(s, max(0, m.start() - 40), m.start())) or (
-            before[:1].isupper()
-            and not is_stop(before)
-            and not before.endswith(":")  # "Caption: Kit Connor and Joe Locke as ..."
-            # "Dev Rao as Isaac, Mia Chen and Lia Kim as Nadia and Tara": after a pair's role and a comma
-            and not (before.endswith(",") and _AFTER_PAIR_RE.search(s, max(0, m.start() - 90), m.start()))
+        if (
+            (
+                (before == "as" and _ROLE_BEFORE_NAME_RE.search(s, max(0, m.start() - 40), m.start()))
+                # "Ana Lopez, who plays Elle Argent, Leo Marsh as Tao Xu": the first name is a role
+                or before in _ROLE_VERBS
+            )
+            or (
+                before[:1].isupper()
+                and not is_stop(before)
+                and not before.endswith(":")  # "Caption: Kit Connor and Joe Locke as ..."
+                # "Dev Rao as Isaac, Mia Chen and Lia Kim as Nadia and Tara": after a pair's role and a comma
+                and not (before.endswith(",") and _AFTER_PAIR_RE.search(s, max(0, m.start() - 90), m.start()))
+            )
         ):
             return False  # the list would start inside another pair or name
-        actors = [clean_name(x) for x in _LIST_SPLIT_RE.split(_PICTURED_RE.sub("", m.group("actors")))]
+        bare = _AGE_RE.sub("", _PICTURED_RE.sub("", m.group("actors")))
+        actors = [clean_name(x) for x in _LIST_SPLIT_RE.split(bare)]
         chars = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("chars"))]
         lverb = (m.groupdict().get("lverb") or "as").split()[0]
         if lverb.endswith("s") and lverb != "as":
@@ -1606,7 +1632,9 @@ def _scan_sentence(
         add(actor, m.group("char"), desc, m, m.end("char"), guarded=True)
     for m in _AKA_RE.finditer(s) if _has(s, _AKA_HINTS) else ():
         actor, char = clean_name(m.group("actor")), clean_name(m.group("char"))
-        if is_full_name(actor) and not set(name_words(actor)) & set(name_words(char)):
+        # a first name alone ("Joe - aka Charlie Spring -") is kept when it is no stop word; build_cast keeps
+        # it only when it names someone the article treats as a person
+        if (is_full_name(actor) or not is_stop(actor)) and not set(name_words(actor)) & set(name_words(char)):
             add(actor, m.group("char"), None, m, m.end("char"), guarded=True)
     selves = list(_SELF_RE.finditer(s)) if ("self," in s or "selves," in s) else []
     if (
@@ -1737,6 +1765,8 @@ def _scan_sentence(
         if (
             not m.group("appos")
             and m.group("aux")
+            # "It follows Charlie, who is played by Joe Locke": a relative clause on the name itself
+            and not m.group("aux").startswith("who")
             and s[m.end("char") : m.end("char") + 1] == ","
             and before.islower()
             # "Tao's mum, Mrs Xu, will be played by": the name is the descriptor's appositive
@@ -2072,7 +2102,7 @@ def build_cast(
         if not r.actor:
             actor = last_person(*r.at)  # "the 20-year-old, who plays Charlie Spring"
         else:
-            actor = r.actor if is_full_name(r.actor) else index.resolve(r.actor)
+            actor = r.actor if is_full_name(r.actor) else _resolve_short(index, r.actor)
         if not actor:
             continue
         if actor in crew:
@@ -2138,6 +2168,16 @@ def build_cast(
         seen[key] = len(out)
         out.append(CastPair(r.actor, char, r.description, new, season))
     return out
+
+
+def _resolve_short(index: NameIndex, name: str) -> str | None:
+    """The person a short name refers to, never a capitalised gerund phrase ("Watching Kit and Joe cry" holds
+    no person "Watching Kit", so "Kit, who plays Nick" is the article's Kit Connor)."""
+    full = index.resolve(name)
+    if full is None or not gerund_led(full):
+        return full
+    people = NameIndex({p: pr for p, pr in index.persons.items() if not gerund_led(p)})
+    return people.resolve(name)
 
 
 def _drop_other_productions(f: CastFindings) -> CastFindings:

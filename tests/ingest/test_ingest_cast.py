@@ -1301,3 +1301,56 @@ def test_comma_separated_adjectives_and_as_ever_as():
         ("Ana Lopez", "Rosa"): "Charlie's blunt, brilliant aunt",
         ("Leo Marsh", "David"): "Nick's big brother",
     }
+
+
+def test_tabloid_ages_in_a_paired_list():
+    got = _cast(
+        "Best pals Ana Lopez, 29, and Rosa Reyes, 25, who play lovebirds Tara and Darcy, posed together. "
+        "Leo Marsh, 23, (left) and Dev Rao, 22, who play couple Nick and Charlie, hugged."
+    )
+    assert set(got) == {
+        ("Ana Lopez", "Tara"),
+        ("Rosa Reyes", "Darcy"),
+        ("Leo Marsh", "Nick"),
+        ("Dev Rao", "Charlie"),
+    }
+
+
+def test_aka_after_an_age_and_a_describing_word():
+    got = _cast(
+        "The stars Ana Lopez and Leo Marsh walked the carpet. On-screen boyfriend Leo - aka anxious "
+        "Charlie Spring - wore black. Rosa Reyes, 23, aka her on-off love Tao Xu, waved. Mia Chen, aka the "
+        "woman behind Nick Nelson, smiled."
+    )
+    assert set(got) == {("Leo Marsh", "Charlie Spring"), ("Rosa Reyes", "Tao Xu")}
+
+
+def test_relative_clause_of_one_actor_never_spans_the_next_actors_clause():
+    got = _cast(
+        "Ana Lopez, who stars as Charlie's sister Tori Spring, was joined by Leo Marsh, who played "
+        "Michael Holden."
+    )
+    assert set(got) == {("Ana Lopez", "Tori Spring"), ("Leo Marsh", "Michael Holden")}
+
+
+def test_a_first_name_never_resolves_to_a_capitalised_gerund_phrase():
+    got = _cast(
+        "Leo Marsh and Dev Rao arrived together. Leo, who plays rugby-mad Nick Nelson, wore brown. "
+        "One fan wrote: Watching Leo and Dev cry is all I needed today."
+    )
+    assert set(got) == {("Leo Marsh", "Nick Nelson")}
+
+
+def test_childrens_news_character_who_is_played_by_and_a_mixed_list():
+    got = _cast(
+        "It follows Charlie, who is played by Ana Lopez, and Nick, played by Leo Marsh, along with their "
+        "friends. Other stars include Rosa Reyes, who plays Elle Argent, Dev Rao as Tao Xu, and Mia Chen, "
+        "who plays Isaac Henderson."
+    )
+    assert set(got) == {
+        ("Ana Lopez", "Charlie"),
+        ("Leo Marsh", "Nick"),
+        ("Rosa Reyes", "Elle Argent"),
+        ("Dev Rao", "Tao Xu"),
+        ("Mia Chen", "Isaac Henderson"),
+    }
