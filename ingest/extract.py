@@ -49,6 +49,10 @@ _AGE_RE = re.compile(r",[ \t]*\d{1,2}[ \t]*,")
 
 
 _LOWER_NEXT_RE = re.compile(r"[ \t]+[a-z]")
+_HONORIFICS = frozenset(
+    "Cllr Councillor Councilor Dr Prof Professor Sir Dame Lord Lady Rev Revd Baroness".split()
+)
+_HONORIFIC_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(sorted(_HONORIFICS))})\.?[ \t]+$")
 
 
 def _headline_subjects(paras: list[Paragraph], hits: list[NameHit]) -> set[str]:
@@ -109,6 +113,13 @@ def extract_article(text: str, file: str) -> ArticleFacts:
                 index.add(full, _PERSON)
     for full in _headline_subjects(paras, hits):
         index.add(full, _PERSON)
+    # "Cllr Sarah Okonjo", "Dr. Ana Lopez": an honorific or official title makes a full name a person.
+    for para_no, start, _end, name in hits:
+        if is_full_name(name) and (
+            name.split(" ", 1)[0].rstrip(".") in _HONORIFICS
+            or _HONORIFIC_BEFORE_RE.search(texts[para_no], max(0, start - 16), start)
+        ):
+            index.add(name, _PERSON)
     crew = {n for n, role in raw_people if any(role.endswith(r) for r in cast_mod.CREW_ROLES)}
 
     early_mentions = _stage("mentions", file, lambda: person_mentions(hits, index, _PERSON), [])

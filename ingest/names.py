@@ -89,7 +89,7 @@ _STOP_LOWER = frozenset(w.lower() for w in STOP_WORDS)
 _ORGANISATION_WORDS = frozenset(
     "Council Borough Committee Trust University College Academy Foundation Society Association Films "
     "Productions Studios Pictures Records Agency Department Ministry Police Institute Ltd Limited Inc "
-    "Corporation Theatre Cinema Hospital Charity Campaign Council's".split()
+    "Corporation Theatre Cinema Picture House Hospital Charity Campaign Council's".split()
 )
 
 _PARTICLES = frozenset("de van von der den da del della di du le la ter bin al dos das".split())

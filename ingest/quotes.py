@@ -114,7 +114,8 @@ _VERB = (
     r"admitting|insisting|confessing|recalling|claiming|"
     # phrasal verbs of a panel report: "Finney chimed in:", "Gao weighed in", "Walters thanked the crew:"
     r"chimed[ \t]+in|chimes[ \t]+in|weighed[ \t]+in|weighs[ \t]+in|piped[ \t]+up|pipes[ \t]+up|"
-    r"pointed[ \t]+out|points[ \t]+out|shot[ \t]+back|thanked|thanks|asked|asks|ask|wondered|wonder|"
+    r"pointed[ \t]+out|points[ \t]+out|shot[ \t]+back|hit[ \t]+back|hits[ \t]+back|fired[ \t]+back|"
+    r"thanked|thanks|asked|asks|ask|wondered|wonder|"
     r"grinned|grins|puts[ \t]+it|put[ \t]+it|lets[ \t]+slip|let[ \t]+slip)"
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
@@ -1393,6 +1394,9 @@ def _joins(text: str, spans: list[_Span], speakers: _Speakers, para: int) -> dic
     while i < len(spans) - 1:
         j = i
         first: str | None = None  # the named speaker of the first attribution, if a name
+        if not _opens_sentence(text, spans[i].start):
+            i += 1  # 'describes as "quietly his." Donovan says ... "B."': a partial quote joins nothing
+            continue
         while j < len(spans) - 1:
             sp, nxt = spans[j], spans[j + 1]
             if not sp.closed:
@@ -1432,6 +1436,12 @@ def _joins(text: str, spans: list[_Span], speakers: _Speakers, para: int) -> dic
             out[i] = j
         i = j + 1
     return out
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """The quotation at `pos` opens its sentence (or follows a colon), rather than sitting inside one."""
+    before = text[max(0, pos - 200) : pos].rstrip()
+    return not before or before.endswith(":") or _SENTENCE_END_RE.search(before) is not None
 
 
 def _attribution(text: str, pos: int, inner: str) -> re.Match | None:

@@ -1300,3 +1300,29 @@ def test_subjects_with_appositions_interviewees_and_a_descriptor_for_the_sentenc
         ("Ana Lopez", "The best bit about the show is that it is kind"),
         ("Jo Bell", "I am only here for the free popcorn, darlings."),
     ]
+
+
+def test_local_paper_speakers_and_a_partial_quote_before_an_attribution():
+    # Family:
+    # - "Swale Council's cabinet member, Cllr Jo Bell, was in the audience." then 'She said: "..."': a
+    #   councillor's title makes her a person, so "she" is her; "the Regent Picture House" is no person;
+    # - "Tobie, who plays Isaac, hit back:" is a speech verb;
+    # - 'Oak describes it as "quietly his." Rao says he is happy. "Isaac ...," he says.': the partial quote
+    #   is not joined to the quotation after it, which is Rao's.
+    got = _quotes(
+        TWO_STARS + '"It was wild," Lopez told us.\n'
+        "Swale Council's cabinet member for tourism, Cllr Jo Bell, was among those in the audience.\n"
+        'She said: "It has been wonderful to see what the show has done for the town."\n'
+        "Tom Hale, manager of the Regent Picture House, said the night was the busiest in its history.\n"
+        '"We have never seen anything like this," he said.\n'
+        'Dev, who plays Theo Park, hit back: "I would like it on record that I never talk during films."\n'
+        'Theo gets a storyline that Lopez describes as "quietly, wonderfully his." Rao says he is happy. '
+        '"Theo has always watched everyone else fall in love," he says.\n'
+    )
+    assert got == [
+        ("Ana Lopez", "It was wild"),
+        ("Jo Bell", "It has been wonderful to see what the show has done for the town."),
+        ("Tom Hale", "We have never seen anything like this"),
+        ("Dev Rao", "I would like it on record that I never talk during films."),
+        ("Dev Rao", "Theo has always watched everyone else fall in love"),
+    ]
