@@ -64,7 +64,7 @@ _KEYWORDS = re.compile(
     r"|kicked[ \t]+off|kicks[ \t]+off|kick[ \t]+off"
     r"|got[ \t]+under[ \t]?way|get[ \t]+under[ \t]?way|under[ \t]?way"
     r"|went[ \t]+into[ \t]+production|entered[ \t]+production|go[ \t]+into[ \t]+production)\b)"
-    r"|(?P<end>\b(?:wrapped|wraps|wrap|concluded|concludes|conclude|finished|finishes|finish|ended|ends"
+    r"|(?P<end>\b(?:wrapped|wraps|wrapping|wrap|concluded|concludes|conclude|finished|finishes|finish|ended|ends"
     r"|completed|completes"
     # "a photo of the cast on the final day of filming on Friday (12 September)": the wrap day.
     r"|(?:final|last)[ \t]+day[ \t]+(?:of|on)[ \t]+(?:filming|the[ \t]+shoot|shooting|production|set))\b)"
@@ -190,8 +190,12 @@ _TRAILER_SUBJECT_RE = re.compile(
 _SEASONS_BEFORE_RE = re.compile(r"\b(?:seasons?|series)[ \t]+$")
 
 
-def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | None:
-    """(kind, festival name) for the date at sentence[pos:end], from the nearest keyword."""
+def _classify(
+    sentence: str, pos: int, end: int, next_date: int | None = None
+) -> tuple[str, str | None] | None:
+    """(kind, festival name) for the date at sentence[pos:end], from the nearest keyword. A keyword after
+    `next_date` (where the sentence's next date starts) is that date's: "a screening on Wednesday, the evening
+    before the film was released yesterday (Thursday, October 2)" releases nothing on Wednesday."""
     production: bool | None = None  # found only if a start/end keyword needs it
     best: tuple[int, str, str | None] | None = None
     matches = list(_KEYWORDS.finditer(sentence))
@@ -210,6 +214,8 @@ def _classify(sentence: str, pos: int, end: int) -> tuple[str, str | None] | Non
             if dist > _BEFORE_WINDOW:
                 continue
         elif m.start() >= end:
+            if next_date is not None and m.start() >= next_date:
+                continue
             dist = m.start() - end + 500  # prefer keywords before the date
             if m.start() - end > _AFTER_WINDOW:
                 continue
@@ -358,7 +364,8 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
             end = min(end, found_date.end + _AFTER_WINDOW + 60)
             sentence = text[start:end]
             d = replace(found_date, start=found_date.start - start, end=found_date.end - start)
-            keep(_event(sentence, d, ref, article_season))
+            following = next((x.start - start for x in para_dates if found_date.end <= x.start < end), None)
+            keep(_event(sentence, d, ref, article_season, following))
     return out
 
 
@@ -503,10 +510,14 @@ def _season_of_date(sentence: str, seasons: list[tuple[int, int]], at: int) -> i
 
 
 def _event(
-    sentence: str, d: FoundDate, ref: dt.date | None, article_season: Callable[[], int | None]
+    sentence: str,
+    d: FoundDate,
+    ref: dt.date | None,
+    article_season: Callable[[], int | None],
+    next_date: int | None = None,
 ) -> Event | None:
     """The event a date in `sentence` marks; None without a nearby event keyword or a knowable year."""
-    found = _classify(sentence, d.start, d.end)
+    found = _classify(sentence, d.start, d.end, next_date)
     if found is None:
         return None
     kind, fest = found

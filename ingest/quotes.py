@@ -1502,8 +1502,14 @@ def _label_person(label: str, index: NameIndex) -> str | None:
     full = None
     if label.isupper():
         if len(label) <= 3:
-            people = [p for p, pr in index.persons.items() if pr >= 2 and _initials(p) == label]
-            full = people[0] if len(people) == 1 else None
+            # "**KC:**": the one known person with those initials, else the one full name the article gives
+            for floor in (2, 1):
+                people = [p for p, pr in index.persons.items() if pr >= floor and _initials(p) == label]
+                if people:
+                    full = people[0] if len(people) == 1 else None
+                    if full is not None and floor == 1:
+                        return full  # initials are a transcript's label: whoever they name is speaking
+                    break
         label = label.title()  # "GAO" -> "Gao", "YASMIN FINNEY" -> "Yasmin Finney"
     if full is None and _NAME_RE.fullmatch(label) and (name := clean_name(label)):
         full = name if is_full_name(name) else index.resolve(name)

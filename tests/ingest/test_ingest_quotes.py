@@ -1326,3 +1326,20 @@ def test_local_paper_speakers_and_a_partial_quote_before_an_attribution():
         ("Dev Rao", "I would like it on record that I never talk during films."),
         ("Dev Rao", "Theo has always watched everyone else fall in love"),
     ]
+
+
+def test_bold_initial_labels_name_the_people_the_article_gives():
+    # "**DR:**" / "**AL:**" after a bold question: the one full name in the article with those initials, even
+    # when nothing else marks them as people (only mentioned in the lede).
+    got = _quotes(
+        "Dev Rao and Ana Lopez get real about saying goodbye\n"
+        "Neither, it turns out, are Dev Rao and Ana Lopez, who have spent four years on the show.\n"
+        "This interview has been edited and condensed for clarity.\n"
+        "**How did the last day of filming feel?**\n"
+        "**DR:** Honestly, I was a mess from about 6 a.m.\n"
+        "**AL:** He was gone. I was fine, for the record.\n"
+    )
+    assert got == [
+        ("Dev Rao", "Honestly, I was a mess from about 6 a.m."),
+        ("Ana Lopez", "He was gone. I was fine, for the record."),
+    ]
