@@ -193,9 +193,9 @@ _SEASONS_BEFORE_RE = re.compile(r"\b(?:seasons?|series)[ \t]+$")
 def _classify(
     sentence: str, pos: int, end: int, next_date: int | None = None
 ) -> tuple[str, str | None] | None:
-    """(kind, festival name) for the date at sentence[pos:end], from the nearest keyword. A keyword after
-    `next_date` (where the sentence's next date starts) is that date's: "a screening on Wednesday, the evening
-    before the film was released yesterday (Thursday, October 2)" releases nothing on Wednesday."""
+    """(kind, festival name) for the date at sentence[pos:end], from the nearest keyword. A keyword after it
+    but nearer `next_date` (where the sentence's next date starts) is that date's: "a screening on
+    Wednesday, the evening before the film was released yesterday (Thursday, October 2)": not Wednesday."""
     production: bool | None = None  # found only if a start/end keyword needs it
     best: tuple[int, str, str | None] | None = None
     matches = list(_KEYWORDS.finditer(sentence))
@@ -214,8 +214,8 @@ def _classify(
             if dist > _BEFORE_WINDOW:
                 continue
         elif m.start() >= end:
-            if next_date is not None and m.start() >= next_date:
-                continue
+            if next_date is not None and next_date - m.end() < m.start() - end:
+                continue  # nearer the sentence's next date (or after it): that date's keyword
             dist = m.start() - end + 500  # prefer keywords before the date
             if m.start() - end > _AFTER_WINDOW:
                 continue

@@ -635,3 +635,18 @@ def test_the_films_dates_are_the_films_not_a_seasons():
         ("Production start", "2025-06"),
         ("Production end", "2025-08"),
     }
+
+
+def test_wrapping_ends_production_and_a_keyword_belongs_to_the_nearest_following_date():
+    # "beginning in January and wrapping in March": March is the wrap. "a screening on Wednesday night, the
+    # evening before the film was released yesterday (Thursday, October 2)": only Thursday is a release.
+    shoot = "Filming took place in Kent, beginning in January and wrapping in March."
+    assert _kinds("2025-06-01", shoot) == {
+        ("production_start", "2025-01"),
+        ("production_end", "2025-03"),
+    }
+    text = (
+        "The cinema hosted a fan screening on Wednesday night, the evening before the film was released on "
+        "Netflix yesterday (Thursday, October 2)."
+    )
+    assert _kinds("2025-10-03", text) == {("premiere", "2025-10-02")}
