@@ -148,8 +148,8 @@ _ASIDE_GAP = (
 _QUOTED_TITLE = rf"[\"“][{UPPER}0-9][^\"“”\n,;:()]{{0,60}}?,?[\"”]"
 _ASIDE_RE = re.compile(
     rf"(?P<actor>{NAME})(?:,{SP}(?P<aside>(?:[^,;:()\n\"“”]|{_QUOTED_TITLE}){{1,120}}?)(?:,|(?<=,[\"”]))"
-    rf"|{SP}[–—]{SP}(?P<aside2>[^–—;:()\n\"“”]"
-    rf"{{1,100}}){SP}[–—]|{SP}-{SP}(?P<aside3>(?:(?!{SP}-{SP})[^–—;:()\n\"“”]){{1,100}}){SP}-"
+    rf"|{SP}[–—]{SP}(?P<aside2>(?:[^–—;:()\n\"“”]|{_QUOTED_TITLE})"
+    rf"{{1,100}}){SP}[–—]|{SP}-{SP}(?P<aside3>(?:(?!{SP}-{SP})[^–—;:()\n\"“”]|{_QUOTED_TITLE}){{1,100}}){SP}-"
     rf"|[ \t]*\((?P<aside4>(?:[^()\n\"“”]|{_QUOTED_TITLE}){{1,100}})\))"
     rf"{SP}(?:(?P<verb>(?:{_AUX}{SP}){{0,3}}(?:plays|playing|portrays|portraying))"
     rf"|(?P<gap>{_ASIDE_GAP})as){SP}{_DESC_BEFORE}(?P<char>{CHAR})(?![\w'’])"
@@ -373,15 +373,20 @@ _PRAISE_AS_RE = re.compile(
     # "Olivia Colman, who won an Oscar for playing Queen Anne in The Favourite, is as lovely as ever as"
     rf"|,{SP}who(?:['’]s)?{SP}[^,;:()\n\"“”]{{1,120}},)?,?{SP}"
     rf"(?:(?:is|was|has|remains|proves|makes)[ \t]+)?(?:as[ \t]+)?"
-    rf"(?:(?:a|an|the|quietly|wonderfully|very|really|so|simply|typically)[ \t]+)?{_PRAISE}"
-    rf"(?:[ \t]+as[ \t]+(?:ever|always))?[ \t]+as[ \t]+{_DESC_BEFORE}(?P<char>{CHAR})"
+    rf"(?:(?:a|an|the|quietly|wonderfully|very|really|so|simply|typically)[ \t]+)?"
+    # "is a quiet revelation once again as", "steals several scenes as"
+    rf"(?:(?!as\b)[a-z]+[ \t]+)?(?:{_PRAISE}|(?:steals|stole|steal|stealing){SP}"
+    rf"(?:(?:every|several|many|the|a|few|some|most|his|her|their|whole)[ \t]+){{0,2}}"
+    rf"(?:scenes?|show|film|episode|movie))"
+    rf"(?:[ \t]+as[ \t]+(?:ever|always)|[ \t]+once[ \t]+(?:again|more)|[ \t]+again)?[ \t]+as[ \t]+"
+    rf"{_DESC_BEFORE}(?P<char>{CHAR})"
 )
 _PRAISE_HINTS = (
     "excellent", "superb", "terrific", "brilliant", "wonderful", "great", "moving", "magnificent", "delight",
     "joy", "revelation", "ball", "standout", "marvel", "lovely", "charming", "touching", "heartbreaking",
     "funny", "sweet", "perfect", "riveting", "astonishing", "impressive", "compelling", "convincing",
     "luminous", "fantastic", "outstanding", "memorable", "affecting", "hilarious", "tremendous",
-    "superlative", "exceptional", "poignant", "endearing",
+    "superlative", "exceptional", "poignant", "endearing", "steal", "stole",
 )  # fmt: skip
 # "who play couple Tara and Darcy", "as on-screen sisters Tori and ...": a plural noun naming the group
 _GROUP = (
@@ -411,6 +416,16 @@ _LIST_AS_RE = re.compile(
     rf"{SP}(?:{_DESC},?{SP})?(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}})"
     # "..., and Bridgerton star Jo Bell": a name before an epithet is no role
     rf"(?=[ \t]*(?:[.,;:)!?]|$)|{SP}(?!(?:as|star|stars|actor|actress|actors)\b)[a-z])"
+)
+# Two people named together ("Kit Connor and Joe Locke shared a hug"), whom the next sentence may call "the
+# pair": "The actors, both 22, who have played on-screen couple Nick Nelson and Charlie Spring since 2022".
+_COUPLE_RE = re.compile(rf"(?P<a>{NAME}){_AGE}{_PICTURED},?{SP}(?:and|&){SP}(?P<b>{NAME})(?![\w'’])")
+_PAIR_REF_RE = re.compile(
+    rf"[ \t]*(?:(?:The|Both){SP}(?:pair|duo|two|actors|actresses|stars|co-?stars|friends|pals|boys|girls)"
+    rf"|They)(?:,{SP}(?:both|each|now){SP}\d{{1,2}},)?(?:,?{SP}who)?"
+    rf"{SP}(?:(?:{_AUX}|both|all|respectively){SP}){{0,4}}"
+    rf"(?:play|played|portray|portrayed|star{SP}as|starred{SP}as|return{SP}as|returned{SP}as)"
+    rf"{_GROUP}{SP}(?P<chars>{CHAR}{_LIST_SEP}{CHAR})(?![\w'’])(?![ \t]*,?[ \t]*(?:and|&){SP}[{UPPER}])"
 )
 # A gallery or listicle entry's heading that names one person: "7. Ana Lopez".
 _GALLERY_ENTRY_RE = re.compile(rf"[ \t#*]*\d{{1,2}}[.)][ \t]+(?P<n>{NAME})[ \t*]*")
@@ -936,6 +951,8 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
     # a TV listings roundup: under another show's "The Penguin – Sky Atlantic" heading, its cast is not ours
     listings = _listing_headings(paragraphs)
     other_listing = False
+    last_couple: tuple[str, str] = ("", "")
+    last_couple_at = -1
     for para in paragraphs:
         text = para.text
         other_listing = listings.get(para.index, other_listing)
@@ -1018,6 +1035,17 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
         for start, end in sentence_spans(text):
             s = text[start:end]
             sentence_no += 1
+            # the two people the previous sentence named together, if it named exactly one such pair
+            couple = last_couple if last_couple_at == sentence_no - 1 else None
+            if " and " in s or " & " in s:
+                couples = [
+                    (a, b)
+                    for m in _COUPLE_RE.finditer(s)
+                    if is_full_name(a := clean_name(m.group("a")))
+                    and is_full_name(b := clean_name(m.group("b")))
+                ]
+                if len(couples) == 1:
+                    last_couple, last_couple_at = couples[0], sentence_no
             if scan_sentences and (_has(s, _SENTENCE_HINTS) or _has(s.lower(), _ROLE_HINTS)):
                 order = _scan_sentence(
                     s,
@@ -1028,6 +1056,7 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
                     f,
                     (para_new, default_season),
                     elsewhere_para,
+                    couple,
                 )
             prev_sentence = s
     _kinship_names(paragraphs, f)
@@ -1358,6 +1387,7 @@ def _scan_sentence(
     f: CastFindings,
     para_ctx: tuple[bool, int | None] = (False, None),
     elsewhere_para: bool = False,
+    couple: tuple[str, str] | None = None,
 ) -> int:
     # Characters already claimed by an explicit pattern (a bytearray keeps the check O(1) on huge input).
     claimed = bytearray(len(s) + 1)
@@ -1467,6 +1497,11 @@ def _scan_sentence(
             # Lia Kim as Nadia and Tara"): retry from the second name on
             sep = _LIST_SPLIT_RE.search(m.group("actors"))
             pos = m.start("actors") + (sep.end() if sep else len(m.group("actors")))
+    if couple is not None and (m := _PAIR_REF_RE.match(s)) is not None and not _other_production(s, m.end()):
+        chars = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("chars"))]
+        if all(chars) and not covered(m.start("chars")):
+            for actor, char in zip(couple, chars, strict=True):
+                add(actor, char, None, m, m.end())
     for m in _LIST_PAREN_AS_RE.finditer(s) if has_list and ", as " in s else ():
         take_list(m)
     for m in _LIST_PLAYED_BY_RE.finditer(s) if " by " in s and ("played" in s or "portrayed" in s) else ():
@@ -2062,6 +2097,8 @@ def build_cast(
             continue  # "was emotional as Jo Bell, her co-star, spoke": a person, not a role
         raws.append(r)
     for r in findings.possessive:
+        if not _name_like(r.actor):
+            continue
         if not is_full_name(r.actor):
             # "Locke's Charlie Spring": the surname of someone the article treats as a person, never a
             # character's first name ("Nick's Charlie"), and the character one of the show's own.
@@ -2087,7 +2124,12 @@ def build_cast(
     )
     by_first = _fuller_by_first(index, people_like)
     for r in findings.possessive_full:
-        if r.actor not in crew and r.actor not in non_cast and len(by_first.get(r.character, ())) == 1:
+        if (
+            _name_like(r.actor)
+            and r.actor not in crew
+            and r.actor not in non_cast
+            and len(by_first.get(r.character, ())) == 1
+        ):
             raws.append(r)
     audition_orders = set()
     for r in findings.auditions:
@@ -2168,6 +2210,15 @@ def build_cast(
         seen[key] = len(out)
         out.append(CastPair(r.actor, char, r.description, new, season))
     return out
+
+
+_INDEFINITE = frozenset("anyone everyone someone nobody everybody somebody anybody".split())
+
+
+def _name_like(name: str) -> bool:
+    """False for a Title Case headline's phrase before a possessive ("Kit Connor Is Done Being Anyone's
+    Secret"): no person's name holds a gerund or an indefinite pronoun."""
+    return not any(w.lower() in _INDEFINITE or gerund_led(f"{w} X") for w in name_words(name))
 
 
 def _resolve_short(index: NameIndex, name: str) -> str | None:

@@ -1354,3 +1354,40 @@ def test_childrens_news_character_who_is_played_by_and_a_mixed_list():
         ("Dev Rao", "Tao Xu"),
         ("Mia Chen", "Isaac Henderson"),
     }
+
+
+def test_the_pair_of_the_previous_sentence_who_play_two_roles():
+    got = _cast(
+        "Ana Lopez and Leo Marsh shared a hug on the red carpet.\n"
+        "The actors, both 22, who have played on-screen couple Nick Nelson and Charlie Spring since 2022, "
+        "were all smiles.\n"
+        "Rosa Reyes and Dev Rao arrived later. Fans cheered. The pair play Tara and Darcy."
+    )
+    assert set(got) == {("Ana Lopez", "Nick Nelson"), ("Leo Marsh", "Charlie Spring")}
+
+
+def test_reviewers_praise_with_an_adjective_and_scene_stealing():
+    got = _cast(
+        "Ana Lopez is a quiet revelation once again as Charlie's sister Tori. Newcomer Leo Marsh steals "
+        "several scenes as Kai, Nick's chaotic housemate, who has a thankless job. Mia Chen stole the "
+        "show as the cameras rolled."
+    )
+    assert got == {("Ana Lopez", "Tori"): "Charlie's sister", ("Leo Marsh", "Kai"): None}
+
+
+def test_dash_aside_holding_a_quoted_title():
+    got = _cast(
+        "And yes, Ana Lopez — fresh off “Blackwater” — pops up for a cameo as TV personality Rosa Reyes, "
+        "a sequence built to make the internet scream."
+    )
+    assert set(got) == {("Ana Lopez", "Rosa Reyes")}
+
+
+def test_title_case_headline_phrase_before_a_possessive_is_no_actor():
+    got = _cast(
+        "Ana Lopez's Nick Nelson is the heart of the show.\n"
+        "The Ensemble Is Still the Secret Weapon\n"
+        "Related\n"
+        "Leo Marsh Is Done Being Anyone’s Secret\n"
+    )
+    assert set(got) == {("Ana Lopez", "Nick Nelson")}
