@@ -46,6 +46,11 @@ def _stage(name: str, file: str, fn: Callable[[], T], default: T) -> T:
 
 
 _AGE_RE = re.compile(r",[ \t]*\d{1,2}[ \t]*,")
+_OCCUPATION_RE = re.compile(
+    r",[ \t]+(?:a|an|the)[ \t]+(?:[\w\-]+[ \t]+){0,3}?(?:teacher|headteacher|student|pupil|manager|producer"
+    r"|writer|actor|actress|councillor|spokesperson|spokeswoman|spokesman|owner|founder|editor|critic|designer"
+    r"|consultant|lecturer|professor|librarian|organiser|organizer|volunteer|campaigner|nurse|doctor|vicar)s?\b"
+)
 
 
 _LOWER_NEXT_RE = re.compile(r"[ \t]+[a-z]")
@@ -104,10 +109,11 @@ def extract_article(text: str, file: str) -> ArticleFacts:
         full = name if is_full_name(name) else index.resolve(name)
         if full:
             index.add(full, _PERSON)
-    # "Finney, 21, is curled up": a name with an age in commas is a person, whatever the verb.
+    # "Finney, 21, is curled up", "Daniel Okafor, a secondary school teacher in Birmingham,": a name with an
+    # age or an occupation in commas is a person, whatever the verb.
     for para_no, _start, end, name in hits:
         text = texts[para_no]
-        if text[end : end + 1] == "," and _AGE_RE.match(text, end):
+        if text[end : end + 1] == "," and (_AGE_RE.match(text, end) or _OCCUPATION_RE.match(text, end)):
             full = name if is_full_name(name) else index.resolve(name)
             if full:
                 index.add(full, _PERSON)

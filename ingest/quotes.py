@@ -116,7 +116,7 @@ _VERB = (
     r"chimed[ \t]+in|chimes[ \t]+in|weighed[ \t]+in|weighs[ \t]+in|piped[ \t]+up|pipes[ \t]+up|"
     r"pointed[ \t]+out|points[ \t]+out|shot[ \t]+back|hit[ \t]+back|hits[ \t]+back|fired[ \t]+back|"
     r"thanked|thanks|asked|asks|ask|wondered|wonder|"
-    r"grinned|grins|puts[ \t]+it|put[ \t]+it|lets[ \t]+slip|let[ \t]+slip)"
+    r"grinned|grins|puts[ \t]+it|put[ \t]+it|lets[ \t]+slip|let[ \t]+slip|remembers|remembered)"
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _ROLE_NOUN = (
@@ -216,7 +216,7 @@ _VERB_AFTER_NAME_RE = re.compile(rf"(?:{_APPOSITION}|,)?{_ADVERB}[ \t]+{_VERB}\b
 _VERBS_BEFORE_NAME = (
     "said", "says", "added", "adds", "commented", "explained", "explains", "laughed", "joked", "continued",
     "revealed", "admitted", "recalled", "quipped", "insisted", "replied", "enthused", "gushed", "noted",
-    "concluded",
+    "concluded", "remembers", "remembered", "recalls",
 )  # fmt: skip
 _VERB_BEFORE_NAME_RE = re.compile(rf"\b(?:[Aa]ccording[ \t]+to|{'|'.join(_VERBS_BEFORE_NAME)})[ \t]+$")
 # The last word of each of its alternatives: a cheap test before the search (which tries every position).

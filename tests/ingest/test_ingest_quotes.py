@@ -1343,3 +1343,17 @@ def test_bold_initial_labels_name_the_people_the_article_gives():
         ("Dev Rao", "Honestly, I was a mess from about 6 a.m."),
         ("Ana Lopez", "He was gone. I was fine, for the record."),
     ]
+
+
+def test_an_occupation_in_commas_makes_a_person_and_remembers_is_a_speech_verb():
+    # "For Sam Oak, a secondary school teacher in Leeds, the effect was visible" names a person, so the "he
+    # says" of the next quotation is him; '"...," remembers Jo Bell, who directed it.' is Jo Bell's.
+    got = _quotes(
+        TWO_STARS + '"We lost half a day to the weather," remembers Jo Bell, who directed the first season.\n'
+        "For Sam Oak, a secondary school teacher in Leeds, the effect was visible almost immediately. "
+        '"That first summer, pupils kept asking me about it," he says.\n'
+    )
+    assert got == [
+        ("Jo Bell", "We lost half a day to the weather"),
+        ("Sam Oak", "That first summer, pupils kept asking me about it"),
+    ]
