@@ -241,7 +241,10 @@ _ACTOR_REF = (
     r"(?:[ \t]+(?:actor|actress|star))?"
     # "The Doctor Who star, who plays", "The Oscar winner, who plays": an epithet from another credit
     r"|\b(?:the|The)(?:[ \t]+[A-Z][\w'’\-]*:?){1,3}[ \t]+(?:star|winner|nominee|alum|favourite|veteran)(?=,)"
-    r"|\b(?:[Hh]e|[Ss]he|[Tt]hey)(?=[ \t]+(?:also[ \t]+|now[ \t]+)?(?:plays|play)\b))"
+    r"|\b(?:[Hh]e|[Ss]he|[Tt]hey)(?=[ \t]+(?:also[ \t]+|now[ \t]+)?(?:plays|play)\b"
+    # "She was cast as Tori before anyone knew ...", "He stars as Nick"
+    r"|[ \t]+(?:(?:was|were|is|are|has[ \t]+been|have[ \t]+been|had[ \t]+been)[ \t]+cast"
+    r"|stars|star|starred)[ \t]+as\b))"
 )
 _PLAYS_TAIL = (
     rf"(?:,[ \t]*\d{{1,2}},|[ \t]*\(\d{{1,2}}\)"
@@ -263,8 +266,8 @@ _PLAYS_TAIL = (
 _PLAYS_REF_RE = re.compile(rf"(?P<actor>){_ACTOR_REF}{_PLAYS_TAIL}")
 _REF_HINTS = (
     "year-old", "-born", "he actor", "he actress", "he star", "he newcomer", "he play", "ey play", "he also",
-    "ey also", "he now", "ey now", "star, who", "winner, who", "nominee, who", "alum, who", "favourite, who",
-    "veteran, who",
+    "ey also", "he now", "ey now", "star, who", "he was cast", "ey were cast", "he is cast", "ey are cast",
+    "been cast", "ey star", "winner, who", "nominee, who", "alum, who", "favourite, who", "veteran, who",
 )  # fmt: skip
 _PLAYS_RE = re.compile(rf"(?P<actor>{NAME})(?P<ref>){_PLAYS_TAIL}")
 # "The 20-year-old, who shot to fame as Elle Argent in Netflix's Heartstopper, plays ...": the role the actor

@@ -1391,3 +1391,12 @@ def test_title_case_headline_phrase_before_a_possessive_is_no_actor():
         "Leo Marsh Is Done Being Anyone’s Secret\n"
     )
     assert set(got) == {("Ana Lopez", "Nick Nelson")}
+
+
+def test_pronoun_was_cast_as_is_the_person_just_named():
+    got = _cast(
+        '"I was the grumpy big sister," says Ana Lopez. Lopez is wearing an enormous cardigan.\n'
+        "She was cast as Tori before anyone knew what the show would become."
+    )
+    assert set(got) == {("Ana Lopez", "Tori")}
+    assert _cast("The show became a phenomenon. She was cast as Tori before anyone knew.") == {}
