@@ -62,6 +62,7 @@ _KEYWORDS = re.compile(
     r"|starting"
     r"|commenced|commences|commence"
     r"|kicked[ \t]+off|kicks[ \t]+off|kick[ \t]+off"
+    r"|(?:first|opening)[ \t]+day[ \t]+(?:of|on)[ \t]+(?:filming|the[ \t]+shoot|shooting|production|set)"
     r"|got[ \t]+under[ \t]?way|get[ \t]+under[ \t]?way|under[ \t]?way"
     r"|went[ \t]+into[ \t]+production|entered[ \t]+production|go[ \t]+into[ \t]+production)\b)"
     r"|(?P<end>\b(?:wrapped|wraps|wrapping|wrap|concluded|concludes|conclude|finished|finishes|finish|ended|ends"
@@ -473,6 +474,12 @@ def _under_heading(
     return event if event is not None and event.kind == "premiere" else None
 
 
+# "Netflix said on Thursday that ...": a wire lede dating the announcement it reports.
+_ORG_SAID_BEFORE_RE = re.compile(
+    r"\b(?:Netflix|[Tt]he[ \t]+(?:streamer|streaming[ \t]+(?:service|giant|platform)|company|studio|network))"
+    r"[ \t]+(?:said|announced|confirmed)[ \t]+(?:on[ \t]+)?$"
+)
+_THAT_AFTER_RE = re.compile(r"[ \t]+that\b")
 # A date that says when something was said ("the studio said on Friday", "she told reporters last month").
 _SAID_BEFORE_RE = re.compile(
     r"\b(?:said|says|told(?:[ \t]+(?!on\b|last\b|this\b)[\w'’]+){0,2})"
@@ -517,7 +524,15 @@ def _event(
     next_date: int | None = None,
 ) -> Event | None:
     """The event a date in `sentence` marks; None without a nearby event keyword or a knowable year."""
-    found = _classify(sentence, d.start, d.end, next_date)
+    tense = None
+    if _THAT_AFTER_RE.match(sentence, d.end) and _ORG_SAID_BEFORE_RE.search(
+        sentence, max(0, d.start - 60), d.start
+    ):
+        # wire style: "Netflix said on Thursday that the show will end ...": the day it was announced (past),
+        # whatever the news itself is ("Filming has finished, the studio said on Friday" is only a saying)
+        found, tense = ("announcement", None), "past"
+    else:
+        found = _classify(sentence, d.start, d.end, next_date)
     if found is None:
         return None
     kind, fest = found
@@ -527,7 +542,7 @@ def _event(
         return None
     if kind != "announcement" and _SAID_BEFORE_RE.search(sentence, max(0, d.start - 40), d.start):
         return None  # "Filming has finished, the studio said on Friday": the day it was said
-    iso = complete(d, ref, tense_near(sentence, d.start))
+    iso = complete(d, ref, tense or tense_near(sentence, d.start))
     if iso is None:
         return None
     # The window may cut a word, so its seasons are found afresh; "first run" holds neither hint word.

@@ -650,3 +650,12 @@ def test_wrapping_ends_production_and_a_keyword_belongs_to_the_nearest_following
         "Netflix yesterday (Thursday, October 2)."
     )
     assert _kinds("2025-10-03", text) == {("premiere", "2025-10-02")}
+
+
+def test_a_wire_ledes_said_day_is_the_announcement_and_the_first_day_of_filming_a_start():
+    # "Netflix said on Thursday that the show will end with a film": announced that (past) Thursday, even in
+    # a future-tense sentence; "On a cold morning in April 2021, the first day of filming": the shoot began.
+    text = "Netflix said on Thursday that its drama will conclude with a feature-length film."
+    assert _kinds("2025-04-18", text) == {("announcement", "2025-04-17")}
+    text = "On a cold morning in April 2021, the first day of filming, a crew gathered outside a school."
+    assert _kinds("2025-06-01", text) == {("production_start", "2021-04")}
