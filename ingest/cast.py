@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from ingest.events import _listing_headings, on_other_channel, season_mentions
+from ingest.events import listing_headings, on_other_channel, season_mentions
 from ingest.model import CastPair, Person
 from ingest.names import (
     CHAR,
@@ -213,23 +213,32 @@ _QUOTE_SPEAKER_BEFORE_RE = re.compile(_QUOTE_SPEAKER_BEFORE)
 _QUOTE_OPENS_HINT_RE = re.compile(r"[:,][ \t]*[\"“]")
 
 
-def _quote_speakers(text: str) -> list[re.Match]:
-    """The matches of _QUOTE_SPEAKER_RE.finditer(text), found with its two alternatives apart (no position can
-    start both: one opens with punctuation, the other with a capital) and merged as the alternation would."""
+def _merged_search(
+    text: str, first: re.Pattern, first_on: bool, second: re.Pattern, second_on: bool
+) -> list[re.Match]:
+    """The matches of the alternation `first|second` over `text`, found with the two searched apart (each can
+    then jump to its own first character) and merged as the alternation would: where both start at one
+    position, `first` wins. A pattern whose pre-test ruled it out (`*_on` False) is not run."""
     out: list[re.Match] = []
-    pos = 0
-    after = _QUOTE_SPEAKER_AFTER_RE.search(text)
-    # the end of _QUOTE_SPEAKER_BEFORE ("said: “"), found by skipping to punctuation: most text has none
-    before = _QUOTE_SPEAKER_BEFORE_RE.search(text) if _QUOTE_OPENS_HINT_RE.search(text) else None
-    while after is not None or before is not None:
-        m = after if before is None or (after is not None and after.start() < before.start()) else before
+    a = first.search(text) if first_on else None
+    b = second.search(text) if second_on else None
+    while a is not None or b is not None:
+        m = a if b is None or (a is not None and a.start() <= b.start()) else b
         out.append(m)
         pos = m.end()
-        if after is not None and after.start() < pos:
-            after = _QUOTE_SPEAKER_AFTER_RE.search(text, pos)
-        if before is not None and before.start() < pos:
-            before = _QUOTE_SPEAKER_BEFORE_RE.search(text, pos)
+        if a is not None and a.start() < pos:
+            a = first.search(text, pos)
+        if b is not None and b.start() < pos:
+            b = second.search(text, pos)
     return out
+
+
+def _quote_speakers(text: str) -> list[re.Match]:
+    """The matches of _QUOTE_SPEAKER_RE.finditer(text) (its two alternatives never start at one position: one
+    opens with punctuation, the other with a capital). The end of _QUOTE_SPEAKER_BEFORE ("said: “") is found
+    by skipping to punctuation: most text has none."""
+    before_on = _QUOTE_OPENS_HINT_RE.search(text) is not None
+    return _merged_search(text, _QUOTE_SPEAKER_AFTER_RE, True, _QUOTE_SPEAKER_BEFORE_RE, before_on)
 
 
 _EPITHET_HINTS = (" actor ", " actress ", " star ")
@@ -952,7 +961,7 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
     section: list[str] = []  # the character names of the cast-guide heading we are under
     elsewhere_section = False  # under a "Where have you seen them before?" heading
     # a TV listings roundup: under another show's "The Penguin – Sky Atlantic" heading, its cast is not ours
-    listings = _listing_headings(paragraphs)
+    listings = listing_headings(paragraphs)
     other_listing = False
     last_couple: tuple[str, str] = ("", "")
     last_couple_at = -1
@@ -1127,20 +1136,10 @@ _PRODUCTION_IN_HINT_RE = re.compile(rf"['’]s{SP}[{UPPER}]")
 
 
 def _production_named(text: str) -> list[re.Match]:
-    """The matches of _PRODUCTION_NAMED_RE.finditer(text), found with its two alternatives apart and merged as
-    the alternation would (where both start at one position, the first alternative wins)."""
-    out: list[re.Match] = []
-    genre = _PRODUCTION_GENRE_RE.search(text) if _PRODUCTION_GENRE_HINT_RE.search(text) else None
-    in_ = _PRODUCTION_IN_RE.search(text) if _PRODUCTION_IN_HINT_RE.search(text) else None
-    while genre is not None or in_ is not None:
-        m = genre if in_ is None or (genre is not None and genre.start() <= in_.start()) else in_
-        out.append(m)
-        pos = m.end()
-        if genre is not None and genre.start() < pos:
-            genre = _PRODUCTION_GENRE_RE.search(text, pos)
-        if in_ is not None and in_.start() < pos:
-            in_ = _PRODUCTION_IN_RE.search(text, pos)
-    return out
+    """The matches of _PRODUCTION_NAMED_RE.finditer(text), its two alternatives searched apart."""
+    genre_on = _PRODUCTION_GENRE_HINT_RE.search(text) is not None
+    in_on = _PRODUCTION_IN_HINT_RE.search(text) is not None
+    return _merged_search(text, _PRODUCTION_GENRE_RE, genre_on, _PRODUCTION_IN_RE, in_on)
 
 
 # The most frequent first: the test stops at the first one found.

@@ -318,7 +318,7 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
 
     heading: str | None = None  # a paragraph that is only a date ("Thursday, Oct. 3"), for the next one
     columns: list[str] | None = None  # the header row of the table being read ("Season | Release date")
-    listings = _listing_headings(paragraphs)
+    listings = listing_headings(paragraphs)
     other_show = False  # under a listings heading for another show ("The Crown – Netflix")
     for para in paragraphs:
         text = para.text
@@ -385,7 +385,7 @@ _LISTING_HEADING_RE = re.compile(
 _OWN_TITLE_RE = re.compile(r"Heartstopper")
 
 
-def _listing_headings(paragraphs: list[Paragraph]) -> dict[int, bool]:
+def listing_headings(paragraphs: list[Paragraph]) -> dict[int, bool]:
     """{paragraph index: names another show} for the headings of a listings roundup: only an article with
     our show's heading and another's is one (a lone "Ana Lopez – Netflix" is a photo credit)."""
     found = {}
