@@ -403,7 +403,10 @@ _PRAISE_HINTS = (
 # "who play couple Tara and Darcy", "as on-screen sisters Tori and ...": a plural noun naming the group
 _GROUP = (
     rf"(?:{SP}(?:the{SP})?(?:{_FUNCTION_WORD}[a-z][a-z\-]*{SP})?(?:couple|pair|duo|lovebirds|twins|siblings"
-    rf"|sisters|brothers|besties|friends|parents|partners|girlfriends|boyfriends)(?![\w\-]))?"
+    rf"|sisters|brothers|besties|friends|parents|partners|girlfriends|boyfriends|sweethearts|lovers|rivals"
+    # "as schoolboys-turned-couple Nick and Charlie": a hyphenated compound ending in such a noun
+    rf"|classmates|bandmates|teammates|soulmates|exes)(?![\w\-])|{SP}[a-z]+(?:-[a-z]+)*-(?:couple|lovers"
+    rf"|sweethearts|friends|pair|duo|rivals)(?![\w\-]))?"
 )
 # "Corinna Brown and Kizzy Edgell as Tara Jones and Darcy Olsson (respectively)".
 _LIST_SEP = rf"(?:[ \t]*,[ \t]*(?:and{SP})?|{SP}(?:and|&){SP})"
@@ -421,7 +424,9 @@ _LIST_AS_RE = re.compile(
     rf"{SP}(?:(?:{_AUX}|respectively|expected|likely|due|poised|confirmed|rumou?red|reportedly|officially|both"
     rf"|all)[ \t]+){{0,5}}"
     rf"(?P<lverb>as|play|plays|portray|portrays|star{SP}as|stars{SP}as|return{SP}as|returns{SP}as|returning{SP}as"
-    rf"|reprise{SP}their{SP}roles{SP}as|lead{SP}as|co-?lead{SP}as|front{SP}as|headline{SP}as)"
+    rf"|reprise{SP}their{SP}roles{SP}as|lead{SP}as|co-?lead{SP}as|front{SP}as|headline{SP}as"
+    # "who have spent the last four and a half years as Nick and Charlie"
+    rf"|spent{SP}(?:the{SP}(?:last|past){SP})?(?:[a-z]+{SP}){{0,4}}(?:years|seasons){SP}as)"
     # "return as Charlie's parents, Jane and Julio": a shared description before the paired names
     # "who play couple Tara and Darcy", "as on-screen sisters Tori and ...": a plural noun naming the group
     rf"{_GROUP}"

@@ -1400,3 +1400,18 @@ def test_pronoun_was_cast_as_is_the_person_just_named():
     )
     assert set(got) == {("Ana Lopez", "Tori")}
     assert _cast("The show became a phenomenon. She was cast as Tori before anyone knew.") == {}
+
+
+def test_paired_lists_with_a_group_phrase_or_years_between_verb_and_roles():
+    pairs = {("Ana Lopez", "Nadia Bell"), ("Rosa Reyes", "Tara Cole")}
+    texts = (
+        "The film stars Ana Lopez and Rosa Reyes as schoolboy sweethearts Nadia Bell and Tara Cole.",
+        "It will reunite Ana Lopez and Rosa Reyes as schoolgirls-turned-couple Nadia Bell and Tara Cole, "
+        "it said.",
+        "So are Ana Lopez and Rosa Reyes, who have spent the last four and a half years as Nadia Bell and "
+        "Tara Cole.",
+    )
+    for text in texts:
+        assert set(_cast(text)) == pairs, text
+    # "as well as" is no group phrase: the names after it are people, not roles
+    assert _cast("Ana Lopez and Rosa Reyes as well as Leo Marsh and Dev Rao attended the premiere.") == {}
