@@ -348,9 +348,17 @@ _SHOWS_ROLE_RE = re.compile(
     rf"(?=,|{SP}(?:went|goes|has|had|is|was|became|becomes|remains|gets|got)\b)"
 )
 _SHOWS_ROLE_BEFORE_RE = re.compile(rf",{SP}(?:the{SP}(?:show|series|drama)['’]s?|whose){SP}$")
+_POSSESSIVE_NOUN_AFTER = (
+    r"[ \t]+(?!(?:and|in|is|was|will|has|had|who|with|as|opposite|on|at|for|to|from|also|are)\b)[a-z]"
+)
 _POSSESSIVE_PAIR_RE = re.compile(
-    rf"(?P<actor>{NAME})['’]s{SP}(?P<char>{CHAR})(?![\w'’])"
-    rf"(?![ \t]+(?!(?:and|in|is|was|will|has|had|who|with|as|opposite|on|at|for|to|from|also|are)\b)[a-z])"
+    rf"(?P<actor>{NAME})['’]s{SP}(?P<char>{CHAR})(?![\w'’])(?!{_POSSESSIVE_NOUN_AFTER})"
+)
+# "Jo Bell's Blackwater Rising co-star sends ...": the capitalised run before a noun is a title, even when
+# its first word alone could pass for a role.
+_POSSESSIVE_RUN_NOUN_RE = re.compile(
+    rf"(?:{SP}[{UPPER}][\w'’\-]*)+{SP}(?:co-?stars?|cast-?mates?|cast|debut|premiere|director|creator|reboot"
+    rf"|sequel|remake|trailer|poster|season|episode|film|movie|series|show|musical|revival)(?![\w\-])"
 )
 # "Sam Oak's Romeo + Juliet", and a headline's "Jo Bell's Romeo and Juliet: every review": a title, no role
 _DIRECTORS_WORK_RE = re.compile(rf"[ \t]*(?:[+&]|and{SP}[{UPPER}][\w'’\-]*[ \t]*(?::|$))")
@@ -1174,9 +1182,20 @@ def _dash_lines(text: str) -> list[re.Match]:
     return [m for m in out if m is not None] if len(out) > 1 and None not in out else []
 
 
+# A magazine's credit block ("Words: Ana Lopez", "Photography: Rosa Reyes"): the label
+# is a job on the shoot, not a role.
+_CREDIT_LABELS = frozenset(
+    """words text interview interviews photography photographs photographer photos pictures images styling
+    stylist fashion hair makeup make-up grooming illustration illustrations video production editor design
+    art direction casting set""".split()
+)
+
+
 def _dash_entry(piece: str) -> re.Match | None:
     billed = _BILLING_RE.match(piece)
     line = _DASH_LINE_RE.fullmatch(piece, billed.end() if billed else 0) if len(piece) <= 120 else None
+    if line and line.group("a").strip(" \t*").lower() in _CREDIT_LABELS:
+        return None
     return line if line and bool(line.group("a2")) == bool(line.group("b2")) else None
 
 
@@ -1762,6 +1781,8 @@ def _scan_sentence(
         surname = " " not in actor and actor.lower() not in CHARACTER_HINTS and not split_title(actor)[0]
         if _DIRECTORS_WORK_RE.match(s, m.end("char")) or _prev_word(s, m.start()) == "in":
             continue  # "in Sam Oak's Romeo + Juliet": a director's production, not an actor's role
+        if _POSSESSIVE_RUN_NOUN_RE.match(s, m.end("char")):
+            continue
         if (is_full_name(actor) or surname) and _char_ok(char) and not covered(m.start("char")):
             # "Ana Lopez's Rosa Reyes, the new girl at Higgs": a full credit with a description of the role
             appos = _PAREN_APPOSITIVE_RE.match(s, m.end("char")) if is_full_name(actor) else None

@@ -1415,3 +1415,21 @@ def test_paired_lists_with_a_group_phrase_or_years_between_verb_and_roles():
         assert set(_cast(text)) == pairs, text
     # "as well as" is no group phrase: the names after it are people, not roles
     assert _cast("Ana Lopez and Rosa Reyes as well as Leo Marsh and Dev Rao attended the premiere.") == {}
+
+
+def test_magazine_credit_block_labels_are_no_roles():
+    got = _cast(
+        "Words: Hannah Cole\nPhotography: Leon Marsh\nStyling: Priya Dean\n\n"
+        "Ana Lopez arrives at our shoot in a trench coat.\n"
+        "Tori: Rosa Reyes\nNadia Bell: Mia Chen\n"
+    )
+    assert set(got) == {("Rosa Reyes", "Tori"), ("Mia Chen", "Nadia Bell")}
+
+
+def test_possessive_title_before_a_production_noun_is_no_role():
+    got = _cast(
+        "Leo Marsh plays Nadia Bell in the show.\n\n"
+        "Leo Marsh's Blackwater Rising co-star sends sweet message ahead of the finale\n"
+        "Kit Lane, who plays Tara opposite Leo Marsh's Nadia Bell since the first season, is back."
+    )
+    assert set(got) == {("Leo Marsh", "Nadia Bell"), ("Kit Lane", "Tara")}
