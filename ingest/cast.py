@@ -1986,7 +1986,12 @@ def people_from(findings: CastFindings) -> list[tuple[str, str]]:
 
 
 def _orientation(
-    p: _Paren, actors: set[str], actor_tokens: set[str], chars: set[str], char_tokens: set[str]
+    p: _Paren,
+    actors: set[str],
+    actor_tokens: set[str],
+    chars: set[str],
+    char_tokens: set[str],
+    first_names: dict[str, str] | None = None,
 ) -> float:
     """> 0 when `a` is the actor ("Actor (Character)"), < 0 when `a` is the character."""
 
@@ -2012,6 +2017,13 @@ def _orientation(
         score += 3
     if p.desc_before:
         score -= 3
+    # "Nick Nelson (Kit)": a tabloid's first-name reference to a person named in full elsewhere in the
+    # article (and no known character) is the actor, outweighing the one-word-is-a-role default
+    if first_names:
+        for one, other, sign in ((p.b, p.a, -1), (p.a, p.b, 1)):
+            owner = first_names.get(one) if len(name_words(one)) == 1 else None
+            if owner and owner != other and len(name_words(other)) >= 2 and norm_key(owner) not in chars:
+                score += 4 * sign
     score += 1 * (
         (name_words(p.b)[0].lower() in CHARACTER_HINTS) - (name_words(p.a)[0].lower() in CHARACTER_HINTS)
     )
@@ -2048,7 +2060,14 @@ def build_cast(
     char_tokens = {name_words(r.character)[0] for r in findings.pairs}
 
     raws = list(findings.pairs)
-    scores = [_orientation(p, actors, actor_tokens, chars, char_tokens) for p in findings.parens]
+    # the first name of exactly one person named in full, when it is not a known show character's name
+    owners: dict[str, list[str]] = {}
+    for n in index.persons:
+        w = name_words(n)
+        if len(w) == 2 and is_full_name(n) and w[0].lower() not in CHARACTER_HINTS:
+            owners.setdefault(w[0], []).append(n)
+    first_names = {w: ns[0] for w, ns in owners.items() if len(ns) == 1}
+    scores = [_orientation(p, actors, actor_tokens, chars, char_tokens, first_names) for p in findings.parens]
     by_sentence: dict[int, float] = {}
     for p, sc in zip(findings.parens, scores, strict=True):
         if sc:
@@ -2081,6 +2100,8 @@ def build_cast(
         actor, char = (p.a, p.b) if sc > 0 else (p.b, p.a)
         if split_title(actor)[0]:
             continue
+        if len(name_words(actor)) == 1 and len(name_words(char)) >= 2 and actor in first_names:
+            actor = first_names[actor]  # "Charlie Spring (Joe)": the one "Joe ..." named in full
         # "Jack Barton (Innocent)": an actor already paired elsewhere, next to an unknown title, is a credit.
         if (
             actor in paired_actors

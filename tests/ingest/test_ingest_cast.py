@@ -1433,3 +1433,15 @@ def test_possessive_title_before_a_production_noun_is_no_role():
         "Kit Lane, who plays Tara opposite Leo Marsh's Nadia Bell since the first season, is back."
     )
     assert set(got) == {("Leo Marsh", "Nadia Bell"), ("Kit Lane", "Tara")}
+
+
+def test_paren_first_name_of_a_person_named_in_full_is_the_actor():
+    got = _cast(
+        "Ana Lopez & Rosa Reyes Reunite on the Red Carpet\n\n"
+        "Ana Lopez and Rosa Reyes are back together one last time!\n\n"
+        "The film follows Nadia Bell (Ana) and Tara Cole (Rosa) as they face the biggest decision yet."
+    )
+    assert set(got) == {("Ana Lopez", "Nadia Bell"), ("Rosa Reyes", "Tara Cole")}
+    # the one-word name is a known role's first name: the usual Actor (Role) stands
+    got = _cast("Mia Chen plays Nadia Bell in the film.\n\nThe cast includes Mia Chen (Nadia) and more.")
+    assert set(got) == {("Mia Chen", "Nadia Bell")}
