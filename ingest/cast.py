@@ -303,7 +303,8 @@ _PLAYED_BY_RE = re.compile(
     rf"{_DESC_BEFORE}(?P<char>{CHAR})(?P<appos>,[^,.;:()\"“”\n]{{1,80}},)?[ \t]*[,(]?[ \t]*"
     rf"(?P<aux>(?:(?:who|is|was|will|be|being|to|now|also|set|going|has|been|are|were|once|again|still"
     rf"|currently|already|later)[ \t]+){{0,5}})"
-    rf"(?:played|portrayed|brought{SP}to{SP}life|embodied|essayed)"
+    # "voiced" only as an aside ("Mr Barnes (voiced by ...)"): "concerns voiced by Jo Bell" is no role
+    rf"(?:played|portrayed|brought{SP}to{SP}life|embodied|essayed|(?:(?<=[,(])|(?<=[,(][ \t]))voiced)"
     # "Nick, played once again by Kit Connor"
     rf"(?:{SP}(?:once{SP}(?:again|more)|yet{SP}again|again|still|now))?"
     # "played with puppyish energy by": a manner phrase of a few lowercase words
@@ -1243,6 +1244,7 @@ _PLAYED_BY_HINTS = (
     "life by",
     "embodied by",
     "essayed by",
+    "voiced by",
     "ed with ",
     "again by",
     "more by",

@@ -1445,3 +1445,12 @@ def test_paren_first_name_of_a_person_named_in_full_is_the_actor():
     # the one-word name is a known role's first name: the usual Actor (Role) stands
     got = _cast("Mia Chen plays Nadia Bell in the film.\n\nThe cast includes Mia Chen (Nadia) and more.")
     assert set(got) == {("Mia Chen", "Nadia Bell")}
+
+
+def test_voiced_by_as_an_aside_is_a_pair():
+    got = _cast(
+        "Truham's unseen headteacher, Mr. Reyes (voiced once again by Leo Marsh), gets one last line."
+    )
+    assert got == {("Leo Marsh", "Mr. Reyes"): "Truham's unseen headteacher"}
+    assert _cast("Ms Farouk, voiced by Leo Marsh, opens the film.") == {("Leo Marsh", "Ms Farouk"): None}
+    assert _cast("Concerns voiced by Leo Marsh were ignored.") == {}
