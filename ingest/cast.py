@@ -476,6 +476,14 @@ _NEXT_CLAUSE_VERB_RE = re.compile(
 _LIST_PAREN_AS_RE = re.compile(
     rf"(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}}),{SP}as{SP}(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}}),"
 )
+# "Corinna Brown and Kizzy Edgell, aka Tara and Darcy, arrive", "..., whose Tara and Darcy remain ...": the
+# roles as an aside after the paired names.
+_LIST_AKA_RE = re.compile(
+    rf"(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}}),{SP}(?:(?P<aka>aka|AKA|a\.k\.a\.?)|whose){SP}"
+    rf"(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}})(?![\w'’])"
+    rf"(?(aka)(?=[ \t]*[,.;:)!?]|[ \t]*$)|(?={SP}(?:(?:still|both|now|also){SP})?"
+    rf"(?:remain|remains|are|were|became|become|have|had|went|go|get|got|made|make|won|still)\b))"
+)
 # "Joe Locke, who stars opposite Kit Connor as Charlie": with no role between verb and "opposite", the role
 # after "as" is the subject's ("plays Nick opposite Jo Bell as Charlie" is Jo Bell's, left to _AS_RE).
 _OPPOSITE_AS_RE = re.compile(
@@ -1531,6 +1539,12 @@ def _scan_sentence(
             for actor, char in zip(couple, chars, strict=True):
                 add(actor, char, None, m, m.end())
     for m in _LIST_PAREN_AS_RE.finditer(s) if has_list and ", as " in s else ():
+        take_list(m)
+    for m in (
+        _LIST_AKA_RE.finditer(s)
+        if ", aka " in s or ", AKA " in s or ", a.k.a" in s or ", whose " in s
+        else ()
+    ):
         take_list(m)
     for m in _LIST_PLAYED_BY_RE.finditer(s) if " by " in s and ("played" in s or "portrayed" in s) else ():
         take_list(m)

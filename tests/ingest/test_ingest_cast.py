@@ -1454,3 +1454,14 @@ def test_voiced_by_as_an_aside_is_a_pair():
     assert got == {("Leo Marsh", "Mr. Reyes"): "Truham's unseen headteacher"}
     assert _cast("Ms Farouk, voiced by Leo Marsh, opens the film.") == {("Leo Marsh", "Ms Farouk"): None}
     assert _cast("Concerns voiced by Leo Marsh were ignored.") == {}
+
+
+def test_paired_list_with_aka_or_whose_roles_aside():
+    got = _cast("Photo caption: Ana Lopez and Rosa Reyes, aka Nadia and Tara, arrive hand in hand.")
+    assert set(got) == {("Ana Lopez", "Nadia"), ("Rosa Reyes", "Tara")}
+    got = _cast(
+        "Ana Lopez and Rosa Reyes, whose Nadia Bell and Tara Cole remain one of television's most beloved "
+        "couples, arrive together."
+    )
+    assert set(got) == {("Ana Lopez", "Nadia Bell"), ("Rosa Reyes", "Tara Cole")}
+    assert _cast("Ana Lopez and Rosa Reyes, whose Instagram and TikTok accounts are huge, arrive.") == {}
