@@ -379,7 +379,9 @@ _REVIEW_POSSESSIVE_RE = re.compile(
     rf"|grows|finds|spends|becomes|seems|looks|goes|takes|gives|does|has|sparkles|shines|continues|struggles"
     rf"|learns|tries|wants|needs|faces|deals|navigates|discovers|falls|starts|begins|comes|stays|keeps|emerges"
     rf"|undergoes|battles|wrestles|anchors|grounds|offers|proves|manages|handles|gets|lands|earns|breaks"
-    rf"|moves|returns|opens|leaves|loses|wins|shares)\b)"
+    rf"|moves|returns|opens|leaves|loses|wins|shares"
+    # after a list of such credits ("Ana Lopez's Elle and Jo Bell's Tao get a subplot"): the plural verb
+    rf"|are|were|get|remain|have|share|make|bring|steal|carry|feel|face|find)\b)"
 )
 # A review's praise between actor and role: "Kit Connor, excellent as Nick", "Olivia Colman, as ever, is a
 # delight as Nick's mother Sarah", "Jonathan Bailey has a ball as the TV star Jack Maddox".

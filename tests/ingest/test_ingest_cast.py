@@ -1465,3 +1465,11 @@ def test_paired_list_with_aka_or_whose_roles_aside():
     )
     assert set(got) == {("Ana Lopez", "Nadia Bell"), ("Rosa Reyes", "Tara Cole")}
     assert _cast("Ana Lopez and Rosa Reyes, whose Instagram and TikTok accounts are huge, arrive.") == {}
+
+
+def test_review_possessives_in_a_list_before_a_plural_verb():
+    got = _cast(
+        "The story of Nadia Bell and Tara Cole ends here. Ana Lopez's Nadia and Rosa Reyes's Tara get a "
+        "long-distance subplot."
+    )
+    assert set(got) == {("Ana Lopez", "Nadia Bell"), ("Rosa Reyes", "Tara Cole")}
