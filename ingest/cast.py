@@ -2170,6 +2170,12 @@ def build_cast(
             # "Locke's Charlie Spring": the surname of someone the article treats as a person, never a
             # character's first name ("Nick's Charlie"), and the character one of the show's own.
             full = index.resolve(r.actor, min_priority=_PERSON_PRIORITY)
+            if full is None and (named := index.resolve(r.actor)) is not None:
+                # "the chemistry between Locke's Charlie and ...": the surname of someone named in full whom
+                # nothing else marks as a person, when that name is no character's ("Spring's Nick" is not)
+                w = name_words(named)
+                if w[-1] == r.actor and w[0].lower() not in CHARACTER_HINTS and named not in crew:
+                    full = named
             show_char = name_words(r.character)[0].lower() in CHARACTER_HINTS
             if not full or norm_key(full) in chars or not show_char:
                 continue

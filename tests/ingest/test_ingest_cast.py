@@ -1473,3 +1473,16 @@ def test_review_possessives_in_a_list_before_a_plural_verb():
         "long-distance subplot."
     )
     assert set(got) == {("Ana Lopez", "Nadia Bell"), ("Rosa Reyes", "Tara Cole")}
+
+
+def test_surname_possessive_of_a_person_named_only_in_passing():
+    got = _cast(
+        "Ana Lopez and Rosa Reyes met in London. It ends the story of Nick Nelson and Charlie Spring.\n\n"
+        "The director insists that the chemistry between Lopez’s Charlie and Reyes’s Nick was “not something "
+        "we could have manufactured”."
+    )
+    assert set(got) == {("Ana Lopez", "Charlie Spring"), ("Rosa Reyes", "Nick Nelson")}
+    # a character's surname is no actor's
+    assert (
+        _cast("It concludes the story of Nick Nelson and Charlie Spring. Nelson's Charlie is lovely.") == {}
+    )
