@@ -267,7 +267,10 @@ _PLAYS_TAIL = (
     rf"|,{SP}(?:the|a|an){SP}(?:(?!(?:of|and|or|with|for|to|by|whose|who)\b)[\w'’\-:]+{SP}){{1,4}}?(?=who{SP})"
     # "Jo Bell is the show's big new addition, playing Nora Pike": a clause about the actor, then the role.
     rf"|{SP}(?:is|was|becomes|became){SP}(?:(?!plays?\b|playing\b|portray)[^,;:()\n.\"“”]){{1,80}}?"
-    rf"(?=,{SP}(?:playing|portraying){SP}))?[ \t]*,?[ \t]*"
+    rf"(?=,{SP}(?:playing|portraying){SP}))?"
+    # "Yasmin – who plays Elle Argent, and who ... –": a dash aside, present tense only ("– who has played
+    # Queen Anne –" is another credit)
+    rf"[ \t]*(?:,|[–—](?=[ \t]*who[ \t]+(?:plays|portrays|voices)\b))?[ \t]*"
     rf"(?:{_AUX}[ \t]+){{0,4}}{_PLAY_VERB}{SP}(?:the{SP}(?:role|part){SP}of{SP})?"
     rf"{_DESC_BEFORE}(?P<char>{CHAR})"
 )

@@ -1486,3 +1486,15 @@ def test_surname_possessive_of_a_person_named_only_in_passing():
     assert (
         _cast("It concludes the story of Nick Nelson and Charlie Spring. Nelson's Charlie is lovely.") == {}
     )
+
+
+def test_dash_aside_who_plays_names_the_role():
+    got = _cast(
+        "Ana Lopez and Rosa Reyes reunited.\n\n"
+        "During the panel, Rosa – who plays Tara Cole, and who fans will know as Jane Doe from Blackwater – "
+        "opened up about the cast."
+    )
+    assert set(got) == {("Rosa Reyes", "Tara Cole")}
+    # a past credit in the aside is another production's
+    got = _cast("Rosa Reyes – who has played both Queen Anne and Lady Grey – is back as Nick's mum Sarah.")
+    assert set(got) == {("Rosa Reyes", "Sarah")}
