@@ -134,6 +134,12 @@ _AS_EVER_AS_RE = re.compile(
     rf"(?P<actor>{NAME}),{SP}(?:[a-z][a-z\-]*{SP}){{1,2}}as{SP}(?:ever|always){SP}as{SP}{_DESC_BEFORE}"
     rf"(?P<char>{CHAR})(?![\w'’])"
 )
+# The return itself as the aside: "Olivia Colman – back, briefly but wonderfully, as his mother Sarah – is",
+# "Jo Bell – back as Nora – steals".
+_BACK_AS_ASIDE_RE = re.compile(
+    rf"(?P<actor>{NAME}){SP}[–—]{SP}(?:back|returning|once{SP}again)(?:,[^,–—()\n]{{1,40}},)?{SP}as"
+    rf"{SP}{_DESC_BEFORE}(?P<char>{CHAR})(?![\w'’])(?=[ \t]*[–—])"
+)
 # An aside between the actor and the role: "Ana Lopez, best known as Vera in Blackwater, is superb as Rosa",
 # "Hugo Brennan – Lord Ashford himself – pops up as Coach Patel", "Jo Bell, a long way from her turn as X
 # in Y, plays Nora". The aside is one comma/dash clause; the role follows with a play verb or a short verb
@@ -1582,6 +1588,12 @@ def _scan_sentence(
                 f.actor_cues.add(actor)  # whoever auditions is an actor
                 tag(order, m.start(), m.end())
                 order += 1
+    for m in _BACK_AS_ASIDE_RE.finditer(s) if has_as and ("– " in s or "— " in s) else ():
+        if is_full_name(clean_name(m.group("actor"))) and not covered(m.start("char")):
+            if not _other_production(s, m.end("char")):
+                add(
+                    m.group("actor"), m.group("char"), _desc_of(m, context(m.start("char"))), m, m.end("char")
+                )
     for m in _AS_EVER_AS_RE.finditer(s) if " as ever as " in s or " as always as " in s else ():
         if is_full_name(clean_name(m.group("actor"))) and not covered(m.start("char")):
             if not _other_production(s, m.end("char")):

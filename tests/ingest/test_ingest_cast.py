@@ -1498,3 +1498,11 @@ def test_dash_aside_who_plays_names_the_role():
     # a past credit in the aside is another production's
     got = _cast("Rosa Reyes – who has played both Queen Anne and Lady Grey – is back as Nick's mum Sarah.")
     assert set(got) == {("Rosa Reyes", "Sarah")}
+
+
+def test_dash_aside_back_as_role():
+    got = _cast(
+        "His scenes with Rosa Reyes – back, briefly but wonderfully, as his mother Sarah – are the best."
+    )
+    assert set(got) == {("Rosa Reyes", "Sarah")}
+    assert _cast("Rosa Reyes – back from a break as long as anyone can remember – arrives.") == {}
