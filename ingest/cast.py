@@ -2232,7 +2232,7 @@ def build_cast(
         if not r.actor:
             actor = last_person(*r.at)  # "the 20-year-old, who plays Charlie Spring"
         else:
-            actor = r.actor if is_full_name(r.actor) else _resolve_short(index, r.actor)
+            actor = r.actor if is_full_name(r.actor) else index.resolve(r.actor)
         if not actor:
             continue
         if actor in crew:
@@ -2307,16 +2307,6 @@ def _name_like(name: str) -> bool:
     """False for a Title Case headline's phrase before a possessive ("Kit Connor Is Done Being Anyone's
     Secret"): no person's name holds a gerund or an indefinite pronoun."""
     return not any(w.lower() in _INDEFINITE or gerund_led(f"{w} X") for w in name_words(name))
-
-
-def _resolve_short(index: NameIndex, name: str) -> str | None:
-    """The person a short name refers to, never a capitalised gerund phrase ("Watching Kit and Joe cry" holds
-    no person "Watching Kit", so "Kit, who plays Nick" is the article's Kit Connor)."""
-    full = index.resolve(name)
-    if full is None or not gerund_led(full):
-        return full
-    people = NameIndex({p: pr for p, pr in index.persons.items() if not gerund_led(p)})
-    return people.resolve(name)
 
 
 def _drop_other_productions(f: CastFindings) -> CastFindings:

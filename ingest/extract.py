@@ -127,6 +127,9 @@ def extract_article(text: str, file: str) -> ArticleFacts:
         ):
             index.add(name, _PERSON)
     crew = {n for n, role in raw_people if any(role.endswith(r) for r in cast_mod.CREW_ROLES)}
+    # A headline's gerund phrase or a newsroom byline ("Watching Kit", "Tudum Staff") is nobody, so a short
+    # name ("Kit, who plays Nick") resolves past it to the article's person, in cast as in quotes.
+    index.forget([name for name in index.persons if gerund_led(name)])
 
     early_mentions = _stage("mentions", file, lambda: person_mentions(hits, index, _PERSON), [])
 
@@ -138,11 +141,8 @@ def extract_article(text: str, file: str) -> ArticleFacts:
     actors = {c.actor for c in facts.cast}
     for actor in actors:
         index.add(actor, _PERSON)
-    # Characters are not people ("said Nick" must not resolve to "Nick Nelson"), nor is a headline's gerund
-    # phrase or a newsroom byline ("Handling Charlie", "Tudum Staff"), even if a later "Charlie begins" or
-    # "tells Tudum" promoted it.
+    # Characters are not people: "said Nick" must not resolve to "Nick Nelson".
     index.forget([c.character for c in facts.cast if c.character not in actors and c.character not in crew])
-    index.forget([name for name in index.persons if gerund_led(name)])
     facts.people = _stage("people", file, lambda: cast_mod.to_people(findings, index, facts.cast), [])
 
     mentions = _stage("mentions", file, lambda: person_mentions(hits, index, _PERSON), [])
