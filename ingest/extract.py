@@ -12,7 +12,7 @@ from ingest import cast as cast_mod
 from ingest.events import find_events
 from ingest.metadata import parse_header
 from ingest.model import ArticleFacts
-from ingest.names import NameIndex, is_full_name, name_words
+from ingest.names import PERSON_TITLES, NameIndex, is_full_name, name_words
 from ingest.quotes import (
     NameHit,
     find_quotes,
@@ -54,10 +54,7 @@ _OCCUPATION_RE = re.compile(
 
 
 _LOWER_NEXT_RE = re.compile(r"[ \t]+[a-z]")
-_HONORIFICS = frozenset(
-    "Cllr Councillor Councilor Dr Prof Professor Sir Dame Lord Lady Rev Revd Baroness".split()
-)
-_HONORIFIC_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(sorted(_HONORIFICS))})\.?[ \t]+$")
+_TITLE_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(sorted(PERSON_TITLES))})\.?[ \t]+$")
 
 
 def _headline_subjects(paras: list[Paragraph], hits: list[NameHit]) -> set[str]:
@@ -122,8 +119,8 @@ def extract_article(text: str, file: str) -> ArticleFacts:
     # "Cllr Sarah Okonjo", "Dr. Ana Lopez": an honorific or official title makes a full name a person.
     for para_no, start, _end, name in hits:
         if is_full_name(name) and (
-            name.split(" ", 1)[0].rstrip(".") in _HONORIFICS
-            or _HONORIFIC_BEFORE_RE.search(texts[para_no], max(0, start - 16), start)
+            name.split(" ", 1)[0].rstrip(".") in PERSON_TITLES
+            or _TITLE_BEFORE_RE.search(texts[para_no], max(0, start - 16), start)
         ):
             index.add(name, _PERSON)
     crew = {n for n, role in raw_people if any(role.endswith(r) for r in cast_mod.CREW_ROLES)}

@@ -94,6 +94,12 @@ _ORGANISATION_WORDS = frozenset(
 
 _PARTICLES = frozenset("de van von der den da del della di du le la ter bin al dos das".split())
 
+# Official titles that make the full name after them a person ("Cllr Sarah Okonjo", "Dr. Ana Lopez"). Not
+# "Doctor" ("Doctor Who") nor courtesy titles ("Mr. Farouk" is a character).
+PERSON_TITLES = frozenset(
+    "Cllr Councillor Councilor Dr Prof Professor Sir Dame Lord Lady Rev Revd Baroness".split()
+)
+
 # Heartstopper character first names, used ONLY as a last tie-breaker when nothing in the article says
 # which side of "A (B)" is the character.
 CHARACTER_HINTS = frozenset(

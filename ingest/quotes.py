@@ -86,7 +86,17 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from ingest.model import Quote
-from ingest.names import FREE_TOKEN, NAME, TOKEN, NameIndex, clean_name, is_full_name, is_stop, name_words
+from ingest.names import (
+    FREE_TOKEN,
+    NAME,
+    PERSON_TITLES,
+    TOKEN,
+    NameIndex,
+    clean_name,
+    is_full_name,
+    is_stop,
+    name_words,
+)
 from ingest.text import Paragraph, heading_as_prose, sentence_at, sentence_spans, sentence_start
 
 PARTIAL_MIN_WORDS = 6
@@ -1164,10 +1174,9 @@ def _unmarked_answers(
 
 
 # Honorifics and official titles before a person's name: "Cllr Martin Hale" is Martin Hale.
-_HONORIFICS = frozenset(
-    "cllr councillor councilor dr doctor prof professor sir dame lord lady rev revd reverend baroness baron "
-    "mayor mr mrs ms miss mx judge senator sen rep headteacher headmaster headmistress principal "
-    "coach".split()
+_HONORIFICS = frozenset(t.lower() for t in PERSON_TITLES) | frozenset(
+    "doctor reverend baron mayor mr mrs ms miss mx judge senator sen rep headteacher headmaster headmistress "
+    "principal coach".split()
 )
 
 
