@@ -57,7 +57,7 @@ _LOWER_NEXT_RE = re.compile(r"[ \t]+[a-z]")
 _TITLE_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(sorted(PERSON_TITLES))})\.?[ \t]+$")
 
 
-def _headline_subjects(paras: list[Paragraph], hits: list[NameHit]) -> set[str]:
+def _headline_subjects(paras: list[Paragraph], hits: list[NameHit], texts: dict[int, str]) -> set[str]:
     """Full names the headline gives that open a body sentence as its subject ("Kit Connor Is Done Playing
     It Safe" / "Kit Connor is apologizing for ..."): a profile's subject is a person, even one the article
     only ever quotes through "he says"."""
@@ -68,7 +68,6 @@ def _headline_subjects(paras: list[Paragraph], hits: list[NameHit]) -> set[str]:
     if not named:
         return set()
     by_surname = {name_words(name)[-1]: name for name in named}
-    texts = {p.index: p.text for p in paras}
     found = set()
     for para, start, end, name in hits:
         if para in headline or (full := name if name in named else by_surname.get(name)) is None:
@@ -114,7 +113,7 @@ def extract_article(text: str, file: str) -> ArticleFacts:
             full = name if is_full_name(name) else index.resolve(name)
             if full:
                 index.add(full, _PERSON)
-    for full in _headline_subjects(paras, hits):
+    for full in _headline_subjects(paras, hits, texts):
         index.add(full, _PERSON)
     # "Cllr Sarah Okonjo", "Dr. Ana Lopez": an honorific or official title makes a full name a person.
     for para_no, start, _end, name in hits:
