@@ -33,7 +33,6 @@ _WEEKDAY_NUM = {
 
 FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_DAY_MONTH = rf"(?:{FULL_MONTH}|{_ABBR_MONTH})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 WEEKDAY = _WEEKDAY  # for other modules
 _ORD = r"(?:st|nd|rd|th)?"
