@@ -7,6 +7,7 @@ and an end, and "set to premiere on August 3, 2023, according to an announcement
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -354,6 +355,7 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
                     what = f"Season {season} {label}" if season else label[:1].upper() + label[1:]
                     keep(Event(what=what, date=iso, kind=kind, season=season))
         dateline_end = _dateline_end(text)
+        starts = [x.start for x in para_dates]  # find_dates sorts by start
         for found_date in para_dates:
             if any(a <= found_date.start < b for a, b in consumed):
                 continue
@@ -365,7 +367,9 @@ def find_events(paragraphs: list[Paragraph], dateline: str | None, title: str = 
             end = min(end, found_date.end + _AFTER_WINDOW + 60)
             sentence = text[start:end]
             d = replace(found_date, start=found_date.start - start, end=found_date.end - start)
-            following = next((x.start - start for x in para_dates if found_date.end <= x.start < end), None)
+            # the sentence's next date: a bisection, so a paragraph of thousands of dates stays linear
+            k = bisect.bisect_left(starts, found_date.end)
+            following = starts[k] - start if k < len(starts) and starts[k] < end else None
             keep(_event(sentence, d, ref, article_season, following))
     return out
 
