@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from ingest import pairing
 from ingest.events import listing_headings, on_other_channel, season_mentions
 from ingest.model import CastPair, Person
 from ingest.names import (
@@ -868,6 +869,9 @@ class CastFindings:
     # norm_key of every name the article presents as a production ("the BBC Three drama Lowtide"): in a
     # casting lede "Ana Lopez (Lowtide)" it is her credit, not her role
     productions: set[str] = field(default_factory=set)
+    # (sentence, (paragraph, offset), its paragraph's (new, season) tags, in another production's section)
+    # of each sentence with a casting cue, for the positional pass (ingest/pairing.py)
+    sentences: list[tuple[str, tuple[int, int], tuple[bool, int | None], bool]] = field(default_factory=list)
 
 
 def _ascii_apostrophe(s: str) -> str:
@@ -983,6 +987,14 @@ def _season_at(seasons: list[tuple[int, int]], pos: int) -> int | None:
     return best[1] if best else None
 
 
+# A sentence the positional pass reads: it has a casting cue (ingest/pairing.py says which shapes count).
+_POSITIONAL_CUE_RE = re.compile(
+    r"\b(?:as|As|AS|play|plays|played|playing|portray\w*|character|characters|aka|AKA|actor|actress|star)\b"
+    r"|a\.k\.a\.|[—–]"
+    r"|['’]s "
+)
+
+
 def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
     """One pass over every sentence collecting explicit pairs, parentheticals, actor cues and people."""
     f = CastFindings()
@@ -1091,6 +1103,8 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
                 ]
                 if len(couples) == 1:
                     last_couple, last_couple_at = couples[0], sentence_no
+            if _POSITIONAL_CUE_RE.search(s):
+                f.sentences.append((s, (para.index, start), (para_new, default_season), elsewhere_para))
             if scan_sentences and (_has(s, _SENTENCE_HINTS) or _has(s.lower(), _ROLE_HINTS)):
                 order = _scan_sentence(
                     s,
@@ -2093,6 +2107,7 @@ def build_cast(
     char_tokens = {name_words(r.character)[0] for r in findings.pairs}
 
     raws = list(findings.pairs)
+    non_cast = {name for name, _role, _ in findings.people}
     # the first name of exactly one person named in full, when it is not a known show character's name
     owners: dict[str, list[str]] = {}
     for n in index.persons:
@@ -2152,7 +2167,6 @@ def build_cast(
             norm_key(r.character) in findings.headings or (words and norm_key(words[0]) in findings.headings)
         ):
             raws.append(r)
-    non_cast = {name for name, _role, _ in findings.people}
     for r in findings.epithet:
         # "Tao actor Jo Bell": a one-word show character, or a name the article itself gives a character.
         one_show_name = len(name_words(r.character)) == 1 and r.character.lower() in CHARACTER_HINTS
@@ -2224,6 +2238,7 @@ def build_cast(
         if r.actor not in crew and r.actor not in non_cast and r.character not in people_like:
             raws.append(r)
             audition_orders.add(r.order)
+    raws = _by_position(findings, index, crew, non_cast, raws)
     raws = _family_names(raws, index, findings.shared_surnames)
 
     # Canonical actor names.
@@ -2298,6 +2313,107 @@ def build_cast(
         seen[key] = len(out)
         out.append(CastPair(r.actor, char, r.description, new, season))
     return out
+
+
+_CREDITED_BY_RE = re.compile(r"\b(?:(?:directed|written|produced|created|adapted)[ \t]+by|in)[ \t]+$")
+
+
+def _by_position(
+    findings: CastFindings, index: NameIndex, crew: set[str], non_cast: set[str], raws: list[_Raw]
+) -> list[_Raw]:
+    """`raws` with the pairs the sentences' shapes give (ingest/pairing.py), kept only where neither the actor
+    nor the character is paired with someone else already. A positional pair displaces the actor's pairs
+    with names that are not characters ("Joe Locke (Agatha All Along) and Kit Connor reprise their roles
+    as Charlie Spring and Nick Nelson": his credit, not his role)."""
+    explicit = {norm_key(r.character) for r in findings.pairs} | findings.headings
+
+    def characterish(char: str) -> bool:
+        return norm_key(char) in explicit or name_words(char)[0].lower() in CHARACTER_HINTS
+
+    actor_of: dict[str, str] = {}  # character key -> actor
+    chars_of: dict[str, set[str]] = {}  # actor -> character keys, their first words included
+    actor_full: list[str | None] = []
+    for r in raws:
+        actor = r.actor if is_full_name(r.actor) else (index.resolve(r.actor) if r.actor else None)
+        actor_full.append(actor)
+        if actor and name_words(r.character) and characterish(r.character):
+            actor_of.setdefault(norm_key(r.character), actor)
+            chars_of.setdefault(actor, set()).update(
+                (norm_key(r.character), norm_key(name_words(r.character)[0]))
+            )
+    known_chars = set(actor_of) | findings.headings
+    known_actors = set(chars_of) | {a for a in findings.actor_cues if is_full_name(a)}
+
+    out: list[_Raw] = []
+    for s, at, tags, elsewhere in findings.sentences:
+        if elsewhere:
+            continue
+
+        def kind(name: str, start: int, end: int, s: str = s) -> pairing.Kind:
+            words = name_words(name)
+            if not words or split_title(name)[0]:
+                return "other"
+            key = norm_key(name)
+            full = name if is_full_name(name) else index.resolve(name, min_priority=_PERSON_PRIORITY)
+            if _CREDITED_BY_RE.search(s, max(0, start - 20), start):
+                # "directed by Wash Westmoreland": crew the article may not name as such; "in Ray Donovan": a
+                # production
+                return "other"
+            if key in known_chars or (len(words) == 1 and words[0].lower() in CHARACTER_HINTS):
+                k = "char"
+            elif full and (
+                full in known_actors
+                or (
+                    index.persons.get(full, 0) >= _PERSON_PRIORITY
+                    and full not in crew
+                    and full not in non_cast
+                )
+            ):
+                return "actor"
+            elif words[0].lower() in CHARACTER_HINTS and (full is None or full not in crew | non_cast):
+                k = "char"
+            elif full and is_full_name(name) and full not in crew and full not in non_cast:
+                return "actor"  # a full name nothing else marks: the cue and the roles beside it decide
+            else:
+                return "other"
+            return "possessor" if s.startswith(("'", "’"), end) else k
+
+        cues: list[re.Match] | None = None
+        for group in pairing.positional_pairs(s, kind):
+            found = []
+            for actor, char, (start, end) in group:
+                full = actor if is_full_name(actor) else index.resolve(actor, min_priority=_PERSON_PRIORITY)
+                key = norm_key(char)
+                mine = chars_of.get(full or "")
+                if (
+                    not full
+                    or full in crew
+                    or _other_production(s, end)
+                    # "opposite Tom Brandt as Felix Moore" in a sentence about another production
+                    or _elsewhere_pair(s, start)
+                    or _in_which_other(s, start)
+                    # the article gives that character to someone else, or the actor another role
+                    or actor_of.get(key, full) != full
+                    or (mine and key not in mine and norm_key(name_words(char)[0]) not in mine)
+                ):
+                    break  # one pair the article contradicts puts the whole alignment in doubt
+                if cues is None:
+                    cues = list(_PAIR_CUE_RE.finditer(s))
+                found.append((full, char, _newness(cues, start, end, tags[0])))
+            else:
+                for full, char, new in found:
+                    order = 10**6 + len(out)
+                    findings.tags[order] = (new, tags[1])
+                    out.append(_Raw(full, char, None, order, strong=False, at=at))
+    if not out:
+        return raws
+    placed = {r.actor for r in out}
+    kept = [
+        r
+        for r, actor in zip(raws, actor_full, strict=True)
+        if actor not in placed or (name_words(r.character) and characterish(r.character))
+    ]
+    return kept + out
 
 
 _INDEFINITE = frozenset("anyone everyone someone nobody everybody somebody anybody".split())

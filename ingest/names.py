@@ -33,6 +33,7 @@ TITLE = (
 # A character may carry a title: "Mr. Farouk", "Coach Singh".
 CHAR = rf"(?:{TITLE}{_SP})?{NAME}"
 SP = _SP
+PARTICLE = _PARTICLE
 
 NAME_RE = re.compile(NAME)
 _TITLE_RE = re.compile(rf"{TITLE}{_SP}")

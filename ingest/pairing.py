@@ -1,0 +1,128 @@
+"""Cast by position: one rule for the layouts cast.py's per-family patterns have never met.
+
+A sentence that names a group of actors, then a casting cue, then as many characters (or the characters,
+then "played by", then the actors) pairs them in order: "Joe Locke (Agatha All Along) and Kit Connor
+reprise their roles as Charlie Spring and Nick Nelson", "Corinna Brown and Kizzy Edgell — Tara and Darcy,
+obviously —", "Nick Nelson — played by Kit Connor —". Which name is an actor and which a character is
+the caller's to say (it knows the article); this module only reads the sentence's shape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import pairwise
+from typing import Literal
+
+from ingest.names import FREE_TOKEN, PARTICLE, SP, UPPER, clean_name, is_stop
+
+Kind = Literal["actor", "char", "possessor", "other"]
+
+# A parenthesis naming neither an actor nor a character ("(Agatha All Along)", "(left)") is an aside.
+_PAREN_RE = re.compile(r"\([^()\n]{0,80}\)")
+_TOKEN_RE = re.compile(FREE_TOKEN)
+_JOIN_RE = re.compile(rf"{SP}(?:{PARTICLE}{SP}){{0,2}}")  # between two words of one name
+# Between two names of one list.
+_LIST_GAP_RE = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|(?:and|&)[ \t]+)|[ \t]*,?[ \t]+(?:and|&)[ \t]+")
+# Words between a cue and the roles: "as Nick's mother", "aka everyone's favorite ace king", "plays art
+# teacher". A preposition ends them: "plays rugby with Tao" is no credit.
+_FUNCTION = (
+    r"(?:with|opposite|alongside|against|for|from|in|on|at|to|of|and|or|but|by|about|than|like|who|that|as)"
+)
+_DESCRIPTOR = rf"(?:(?!{_FUNCTION}\b)(?:[a-z][\w'’\-]*|[{UPPER}][\w\-]*['’]s?),?{SP}){{0,5}}"
+# "as" that compares rather than casts.
+_NOT_CAST_AS = r"(?<!\bwell )(?<!\bsuch )(?<!\bsame )(?<!\bmuch )(?<!\bsoon )(?<!\blong )(?<!\bjust )"
+# "as are", "as if": a conjunction.
+_NOT_A_ROLE = r"(?:are|is|was|were|do|does|did|has|have|had|if|though|well|soon|long|much|many|one|a|an|the)"
+_CUE = (
+    rf"(?:{_NOT_CAST_AS}\bas(?!{SP}{_NOT_A_ROLE}\b)|\bplay(?:s|ed|ing)?|\bportray(?:s|ed|ing)?|\bcharacters?"
+    rf"|\baka|\ba\.k\.a\.)"
+)
+# Actors, then this, then the roles. Before the cue, the actor's own clause: no full stop, no quotation,
+# no parenthesis, no "who" after a noun (", the co-star of the man who plays Nick"), no earlier "as"
+# ("as nervous as Charlie").
+_ACTORS_THEN_ROLES_RE = re.compile(
+    rf"(?:(?:(?![a-z][\w\-]*{SP}who\b|\bas\b)[^.;:!?\"“”()\n]){{0,60}}?{_CUE}{SP}{_DESCRIPTOR}"
+    rf"|[ \t]*[—–][ \t]*{_DESCRIPTOR}|['’]s?{SP})",
+    re.IGNORECASE,
+)
+# Roles, then this, then the actors.
+_ROLES_THEN_ACTORS_RE = re.compile(
+    rf"[ \t]*,?[ \t]*(?:(?:who{SP}(?:is|was|will{SP}be|has{SP}been){SP})?(?:played|portrayed|voiced){SP}by"
+    rf"|[—–][ \t]*(?:played{SP}by)?|aka|a\.k\.a\.|actor|actress|star){SP}",
+    re.IGNORECASE,
+)
+# An actor group that is the object of a preposition ("won praise from Sam Oak for his turn as Felix") is
+# not the one the cue is about.
+_OBJECT_BEFORE_RE = re.compile(rf"\b{_FUNCTION}{SP}$", re.IGNORECASE)
+_RELATIVE_RE = re.compile(r"[ \t]*(?:,[ \t]*|[ \t][—–][ \t]*)who(?:se)?\b")
+
+
+def mentions(s: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each name in `s`: runs of capitalised words, split at stop words ("Joe Locke As
+    Charlie Spring" is two names), of any length (NAME stops at four words)."""
+    out = []
+    run: list[re.Match] = []
+    for w in _TOKEN_RE.finditer(s):
+        joined = run and _JOIN_RE.fullmatch(s, run[-1].end(), w.start())
+        if not joined or is_stop(w.group(0)):
+            out.extend(_run_name(run))
+            run = []
+        if not is_stop(w.group(0)):
+            run.append(w)
+    out.extend(_run_name(run))
+    return out
+
+
+def _run_name(run: list[re.Match]) -> list[tuple[int, int, str]]:
+    if not run:
+        return []
+    name = clean_name(" ".join(w.group(0) for w in run))
+    return [(run[0].start(), run[-1].end(), name)] if name else []
+
+
+def _asides_blanked(s: str, kind: Callable[[str, int, int], Kind]) -> str:
+    """`s` with each parenthesis that names no actor and no character blanked, same length."""
+
+    def blank(m: re.Match) -> str:
+        inner = m.group(0)
+        named = [kind(n, m.start() + a, m.start() + b) for a, b, n in mentions(inner)]
+        return inner if any(k in ("actor", "char") for k in named) else " " * len(inner)
+
+    return _PAREN_RE.sub(blank, s) if "(" in s else s
+
+
+def positional_pairs(
+    s: str, kind: Callable[[str, int, int], Kind]
+) -> list[list[tuple[str, str, tuple[int, int]]]]:
+    """For each pair of lists the sentence's shape matches, its (actor, character, (start, end) of the two),
+    names as written. `kind(name, start, end)` says what a name at that place is."""
+    s = _asides_blanked(s, kind)
+    groups: list[tuple[str, list[tuple[int, int, str]]]] = []  # (kind, [(start, end, name)])
+    for start, end, name in mentions(s):
+        k = kind(name, start, end)
+        if k == "possessor":
+            continue  # "Nick's mother": words of a descriptor, not a role
+        if groups and groups[-1][0] == k and _LIST_GAP_RE.fullmatch(s, groups[-1][1][-1][1], start):
+            groups[-1][1].append((start, end, name))
+        else:
+            groups.append((k, [(start, end, name)]))
+    out = []
+    for (k1, g1), (k2, g2) in pairwise(groups):
+        if len(g1) != len(g2) or {k1, k2} != {"actor", "char"}:
+            continue
+        gap_start, gap_end = g1[-1][1], g2[0][0]
+        cue = _ACTORS_THEN_ROLES_RE if k1 == "actor" else _ROLES_THEN_ACTORS_RE
+        if not cue.fullmatch(s, gap_start, gap_end):
+            continue
+        if (
+            k1 == "actor"
+            and _OBJECT_BEFORE_RE.search(s, max(0, g1[0][0] - 12), g1[0][0])
+            and not _RELATIVE_RE.match(s, gap_start)
+        ):
+            continue  # "praise from Sam Oak for his turn as Felix"; but "with Ana Lopez, who plays Tara"
+        actors, chars = (g1, g2) if k1 == "actor" else (g2, g1)
+        out.append(
+            [(a[2], c[2], (min(a[0], c[0]), max(a[1], c[1]))) for a, c in zip(actors, chars, strict=True)]
+        )
+    return out

@@ -1,0 +1,110 @@
+"""Cast by position (ingest/pairing.py): actors and roles a sentence lists on either side of a casting cue,
+in composed sentences with invented names, through the whole extractor."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_article
+from ingest.pairing import mentions, positional_pairs
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    facts = extract_article("Heartstopper film news\n" + text, "t.txt")
+    return {(c.actor, c.character) for c in facts.cast}
+
+
+def test_mentions_split_a_title_case_heading_at_its_stop_words() -> None:
+    got = [name for _start, _end, name in mentions("12 Mia Chen As Rosa Reyes Marlowe")]
+    assert got == ["Mia Chen", "Rosa Reyes Marlowe"]
+
+
+def test_two_lists_either_side_of_a_cue_pair_in_order_past_credits_in_parentheses() -> None:
+    got = _pairs(
+        "Mia Chen (Lowtide) and Dev Rao (Crossing) reprise their roles as Charlie Spring and Nick Nelson. "
+        "Ana Lopez, Leo Marsh and Jo Bell return as Elle Argent, Tao Xu and Tara Jones, respectively."
+    )
+    assert got == {
+        ("Mia Chen", "Charlie Spring"),
+        ("Dev Rao", "Nick Nelson"),
+        ("Ana Lopez", "Elle Argent"),
+        ("Leo Marsh", "Tao Xu"),
+        ("Jo Bell", "Tara Jones"),
+    }
+
+
+def test_lists_of_unequal_length_pair_nothing() -> None:
+    assert _pairs("Mia Chen and Dev Rao return as Charlie Spring alongside the rest of the gang.") == set()
+
+
+def test_roles_then_played_by_and_a_dash_appositive() -> None:
+    got = _pairs(
+        "Tao went from suspicious of Nick Nelson — played by Dev Rao — to one of his allies. "
+        "Ana Lopez and Jo Bell — Tara and Darcy, obviously — shared a post. "
+        "Leo Marsh – bookworm Isaac Henderson on screen – signed autographs. "
+        "Elle Argent actor Sam Oak waved to fans."
+    )
+    assert got == {
+        ("Dev Rao", "Nick Nelson"),
+        ("Ana Lopez", "Tara"),
+        ("Jo Bell", "Darcy"),
+        ("Leo Marsh", "Isaac Henderson"),
+        ("Sam Oak", "Elle Argent"),
+    }
+
+
+def test_a_cue_after_a_verb_phrase_a_relative_or_an_aka() -> None:
+    got = _pairs(
+        "Ana Lopez shot to fame in 2022 as Elle Argent. "
+        "Dev Rao, whose character Tao Xu spends much of the series in love, laughed. "
+        "Jo Bell, aka everyone's favourite ace king Isaac, shared a photo. "
+        "Sam Oak, 21, who plays his boyfriend Charlie Spring, was seen in Kent."
+    )
+    assert got == {
+        ("Ana Lopez", "Elle Argent"),
+        ("Dev Rao", "Tao Xu"),
+        ("Jo Bell", "Isaac"),
+        ("Sam Oak", "Charlie Spring"),
+    }
+
+
+def test_a_conjunction_a_comparison_or_a_preposition_is_no_cue() -> None:
+    got = _pairs(
+        "Mia Chen is still around, as are Tara Jones and Darcy. "
+        "Dev Rao looked as nervous as Charlie did. "
+        "Ana Lopez plays opposite Leo Marsh, and plays rugby with Tao. "
+        "Jo Bell won praise from Sam Oak for his turn as Felix. "
+        "Lia Kim, the co-star of the man who plays Nick, spoke."
+    )
+    assert got == set()
+
+
+def test_another_productions_role_or_crew_is_not_paired() -> None:
+    got = _pairs(
+        "Mia Chen, a long way from her turn as Rosa Vale in Lowtide, plays Imogen Heaney. "
+        "The film, directed by Dev Rao, picks up as Nick leaves for university. "
+        "Ana Lopez joined Doctor Who as Rose Noble."
+    )
+    assert got == {("Mia Chen", "Imogen Heaney")}
+
+
+def test_a_list_the_article_contradicts_anywhere_pairs_nothing() -> None:
+    got = _pairs(
+        "Leo Marsh plays Tao Xu. His body double Dev Rao — Tao Xu in every long shot — is back. "
+        "Ana Lopez plays Darcy. Jo Bell and Ana Lopez — Tara and Elle at the table read — laughed."
+    )
+    assert got == {("Leo Marsh", "Tao Xu"), ("Ana Lopez", "Darcy")}
+
+
+def test_a_positional_pair_displaces_a_credit_in_parentheses_but_not_a_role() -> None:
+    got = _pairs(
+        "Mia Chen (Agatha) and Dev Rao (Warfare) reprise their roles as Charlie Spring and Nick Nelson."
+    )
+    assert ("Mia Chen", "Agatha") not in got
+    assert ("Mia Chen", "Charlie Spring") in got
+
+
+def test_positional_pairs_reads_only_the_shape_the_caller_classifies() -> None:
+    kinds = {"Aa Bb": "actor", "Cc Dd": "actor", "Ee Ff": "char", "Gg Hh": "char"}
+    s = "Aa Bb and Cc Dd play Ee Ff and Gg Hh."
+    got = positional_pairs(s, lambda name, start, end: kinds.get(name, "other"))  # type: ignore[arg-type, return-value]
+    assert [[(a, c) for a, c, _span in group] for group in got] == [[("Aa Bb", "Ee Ff"), ("Cc Dd", "Gg Hh")]]
+    assert positional_pairs(s, lambda name, start, end: "other") == []
