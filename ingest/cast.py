@@ -309,14 +309,15 @@ _ACTOR_EPITHET = (
     rf"(?:(?:[a-z][\w\-]*|[A-Z][\w\-]*{SP}(?:winner|nominee|star|actor|actress|favourite|alum|veteran|legend))"
     rf"{SP}){{0,3}}"
 )
+# "Nick, played once again by Kit Connor"
+_AGAIN = rf"(?:{SP}(?:once{SP}(?:again|more)|yet{SP}again|again|still|now))?"
 _PLAYED_BY_RE = re.compile(
     rf"{_DESC_BEFORE}(?P<char>{CHAR})(?P<appos>,[^,.;:()\"“”\n]{{1,80}},)?[ \t]*[,(]?[ \t]*"
     rf"(?P<aux>(?:(?:who|is|was|will|be|being|to|now|also|set|going|has|been|are|were|once|again|still"
     rf"|currently|already|later)[ \t]+){{0,5}})"
     # "voiced" only as an aside ("Mr Barnes (voiced by ...)"): "concerns voiced by Jo Bell" is no role
     rf"(?:played|portrayed|brought{SP}to{SP}life|embodied|essayed|(?:(?<=[,(])|(?<=[,(][ \t]))voiced)"
-    # "Nick, played once again by Kit Connor"
-    rf"(?:{SP}(?:once{SP}(?:again|more)|yet{SP}again|again|still|now))?"
+    rf"{_AGAIN}"
     # "played with puppyish energy by": a manner phrase of a few lowercase words
     rf"(?:{SP}with{SP}(?:(?!by\b)[a-z\-]+{SP}){{0,2}}(?!by\b)[a-z\-]+)?{SP}by{SP}{_ACTOR_EPITHET}"
     rf"(?P<actor>{NAME})(?![\w'’])"  # not "played by Jo Bell's sister"
@@ -475,7 +476,7 @@ _POSSESSIVE_LIST_RE = re.compile(
 # "Tara and Darcy are played by Corinna Brown and Kizzy Edgell (respectively)": paired lists, in order.
 _LIST_PLAYED_BY_RE = re.compile(
     rf"(?P<chars>{CHAR}(?:{_LIST_SEP}{CHAR}){{1,6}}),?{SP}(?:(?:are|were|will|be|is|being|to|now|also|both)"
-    rf"{SP}){{0,4}}(?:played|portrayed){SP}(?:respectively{SP})?by{SP}(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}})"
+    rf"{SP}){{0,4}}(?:played|portrayed){_AGAIN}{SP}(?:respectively{SP})?by{SP}(?P<actors>{NAME}(?:{_LIST_SEP}{NAME}){{1,6}})"
     rf"(?![\w'’])"
 )
 # After a list of roles, a verb: the last "role" is the subject of the next clause ("play Tara and Darcy,
@@ -991,7 +992,7 @@ def _season_at(seasons: list[tuple[int, int]], pos: int) -> int | None:
 _POSITIONAL_CUE_RE = re.compile(
     r"\b(?:as|As|AS|play|plays|played|playing|portray\w*|character|characters|aka|AKA|actor|actress|star)\b"
     r"|a\.k\.a\.|[—–]"
-    r"|['’]s "
+    r"|['’]s |\b(?:is|was|are|were) (?:[A-Z]|also|again|now|still)"
 )
 
 
@@ -1439,6 +1440,10 @@ def _has(text: str, hints: tuple[str, ...]) -> bool:
     return False
 
 
+def _without_opener(items: list[str]) -> list[str]:
+    return items[1:] if len(items) > 2 and not items[0] else items
+
+
 def _scan_sentence(
     s: str,
     prev: str,
@@ -1532,6 +1537,8 @@ def _scan_sentence(
         bare = _AGE_RE.sub("", _PICTURED_RE.sub("", m.group("actors")))
         actors = [clean_name(x) for x in _LIST_SPLIT_RE.split(bare)]
         chars = [clean_name(x) for x in _LIST_SPLIT_RE.split(m.group("chars"))]
+        # "Meanwhile, Tara and Darcy, played by ...": a sentence opener is no list item
+        actors, chars = _without_opener(actors), _without_opener(chars)
         lverb = (m.groupdict().get("lverb") or "as").split()[0]
         if lverb.endswith("s") and lverb != "as":
             return False  # "Diane, Eddie Marsan plays Geoff": one subject per singular verb, not a list
@@ -2318,6 +2325,9 @@ def build_cast(
 _CREDITED_BY_RE = re.compile(r"\b(?:(?:directed|written|produced|created|adapted)[ \t]+by|in)[ \t]+$")
 
 
+_SELF_AFTER_RE = re.compile(r"[ \t]+(?:himself|herself|themselves|themself)\b")
+
+
 def _by_position(
     findings: CastFindings, index: NameIndex, crew: set[str], non_cast: set[str], raws: list[_Raw]
 ) -> list[_Raw]:
@@ -2351,8 +2361,11 @@ def _by_position(
 
         def kind(name: str, start: int, end: int, s: str = s) -> pairing.Kind:
             words = name_words(name)
-            if not words or split_title(name)[0]:
+            if not words:
                 return "other"
+            if title := split_title(name)[0]:
+                role = title.rstrip(".") in pairing.ROLE_TITLES
+                return ("possessor" if s.startswith(("'", "’"), end) else "char") if role else "other"
             key = norm_key(name)
             full = name if is_full_name(name) else index.resolve(name, min_priority=_PERSON_PRIORITY)
             if _CREDITED_BY_RE.search(s, max(0, start - 20), start):
@@ -2361,6 +2374,8 @@ def _by_position(
                 return "other"
             if key in known_chars or (len(words) == 1 and words[0].lower() in CHARACTER_HINTS):
                 k = "char"
+            elif _SELF_AFTER_RE.match(s, end) and words[0].lower() not in CHARACTER_HINTS:
+                return "other"  # "Hugo Brennan – Lord Ashford himself –": a role in another production
             elif full and (
                 full in known_actors
                 or (

@@ -22,6 +22,12 @@ Kind = Literal["actor", "char", "possessor", "other"]
 _PAREN_RE = re.compile(r"\([^()\n]{0,80}\)")
 _TOKEN_RE = re.compile(FREE_TOKEN)
 _JOIN_RE = re.compile(rf"{SP}(?:{PARTICLE}{SP}){{0,2}}")  # between two words of one name
+# A character's title ("Mr. Ajayi", "Coach Singh"): a name with one is a role, never an actor.
+ROLE_TITLES = frozenset(
+    "Mr Mrs Ms Mx Miss Coach Aunt Auntie Uncle Nana Grandma Grandad Principal Headteacher Headmaster "
+    "Headmistress Madame Monsieur".split()
+)
+_TITLE_JOIN_RE = re.compile(rf"\.{SP}")
 # Between two names of one list.
 _LIST_GAP_RE = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|(?:and|&)[ \t]+)|[ \t]*,?[ \t]+(?:and|&)[ \t]+")
 # Words between a cue and the roles: "as Nick's mother", "aka everyone's favorite ace king", "plays art
@@ -52,6 +58,8 @@ _ROLES_THEN_ACTORS_RE = re.compile(
     rf"|[—–][ \t]*(?:played{SP}by)?|aka|a\.k\.a\.|actor|actress|star){SP}",
     re.IGNORECASE,
 )
+_IS_RE = re.compile(rf"{SP}(?:is|was|are|were){SP}(?:(?:also|again|now|still){SP})?")
+_CLAUSE_END_RE = re.compile(r"[ \t]*(?:[,.;:!?)]|$|[—–]|and\b|in\b)")
 # An actor group that is the object of a preposition ("won praise from Sam Oak for his turn as Felix") is
 # not the one the cue is about.
 _OBJECT_BEFORE_RE = re.compile(rf"\b{_FUNCTION}{SP}$", re.IGNORECASE)
@@ -64,7 +72,10 @@ def mentions(s: str) -> list[tuple[int, int, str]]:
     out = []
     run: list[re.Match] = []
     for w in _TOKEN_RE.finditer(s):
-        joined = run and _JOIN_RE.fullmatch(s, run[-1].end(), w.start())
+        joined = run and (
+            _JOIN_RE.fullmatch(s, run[-1].end(), w.start())
+            or (run[-1].group(0) in ROLE_TITLES and _TITLE_JOIN_RE.fullmatch(s, run[-1].end(), w.start()))
+        )
         if not joined or is_stop(w.group(0)):
             out.extend(_run_name(run))
             run = []
@@ -113,7 +124,10 @@ def positional_pairs(
             continue
         gap_start, gap_end = g1[-1][1], g2[0][0]
         cue = _ACTORS_THEN_ROLES_RE if k1 == "actor" else _ROLES_THEN_ACTORS_RE
-        if not cue.fullmatch(s, gap_start, gap_end):
+        if not cue.fullmatch(s, gap_start, gap_end) and not (
+            # "Chetna Pandya is Coach Singh, whose ...": "is" only with the roles ending a clause
+            k1 == "actor" and _IS_RE.fullmatch(s, gap_start, gap_end) and _CLAUSE_END_RE.match(s, g2[-1][1])
+        ):
             continue
         if (
             k1 == "actor"

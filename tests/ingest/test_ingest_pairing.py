@@ -108,3 +108,24 @@ def test_positional_pairs_reads_only_the_shape_the_caller_classifies() -> None:
     got = positional_pairs(s, lambda name, start, end: kinds.get(name, "other"))  # type: ignore[arg-type, return-value]
     assert [[(a, c) for a, c, _span in group] for group in got] == [[("Aa Bb", "Ee Ff"), ("Cc Dd", "Gg Hh")]]
     assert positional_pairs(s, lambda name, start, end: "other") == []
+
+
+def test_is_pairs_a_titled_or_named_role_only_where_its_clause_ends() -> None:
+    got = _pairs(
+        "Lia Kim is Coach Singh, whose pitch doubles as a refuge. Dev Rao is Mr. Farouk. "
+        "Mia Chen is Charlie Spring's biggest fan. Jo Bell is Nick's mum in all but name."
+    )
+    assert got == {("Lia Kim", "Coach Singh"), ("Dev Rao", "Mr Farouk")}
+
+
+def test_a_sentence_opener_is_no_item_of_a_played_by_list() -> None:
+    got = _pairs("Meanwhile, Tara and Darcy, played once again by Ana Lopez and Jo Bell, get a storyline.")
+    assert got == {("Ana Lopez", "Tara"), ("Jo Bell", "Darcy")}
+
+
+def test_a_name_followed_by_himself_is_another_productions_role_unless_it_is_ours() -> None:
+    got = _pairs(
+        "Dev Rao – Lord Ashford himself – drops in as Coach Patel for two episodes. "
+        "Mia Chen, aka Nick Nelson himself, shared a carousel of polaroids."
+    )
+    assert got == {("Dev Rao", "Coach Patel"), ("Mia Chen", "Nick Nelson")}
