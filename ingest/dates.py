@@ -110,7 +110,7 @@ _PAST_RE = re.compile(
     r"\b(?:[Ww]as|[Ww]ere|had|did|began|begun|started|commenced|concluded|wrapped|finished|ended|announced|released|"
     r"premiered|revealed|confirmed|aired|debuted|dropped|landed|arrived|took[ \t]+place|held|ago|earlier|"
     r"spoke|appeared|attended|unveiled|shared|posted|renewed|completed|kicked[ \t]+off|ordered|greenlit|"
-    r"commissioned|followed|[Ss]ince|got|went|came|took|won|became|screened|filmed)\b",
+    r"commissioned|followed|[Ss]ince|got|went|came|took|won|became|screened|filmed|said|told)\b",
 )
 
 # A schedule in the present ("is streaming on Netflix from 3 October", "is on Netflix from"): the date may be

@@ -40,14 +40,15 @@ _SEASON_RE = re.compile(
 )
 _FESTIVAL_NAME = (
     r"\b(?:(?:[A-Z][\w'’\-]*|&|of|the)[ \t]+){0,6}?(?:[A-Z][\w'’\-]*[ \t]+)"
-    r"(?:Festival|Fest|Comic-Con|Con|Expo|Awards|Emmys|Emmy[ \t]+Awards|BAFTAs|Baftas|Oscars|Globes|Flare)\b"
+    r"(?:Festival|festival|Fest|Comic-Con|Con|Expo|Awards|Emmys|Emmy[ \t]+Awards|BAFTAs|Baftas|Oscars|Globes"
+    r"|Flare)\b"
     # Festivals and ceremonies known by a one-word brand.
     r"|\b(?:Outfest|Frameline|Sundance|SXSW|Tribeca|VidCon|Tudum)\b"
 )
 _FESTIVAL_RE = re.compile(rf"(?P<festival>{_FESTIVAL_NAME})")
 _FESTIVAL_HINTS = (
-    "Fest", "Con", "Expo", "Awards", "Emmy", "BAFTA", "Bafta", "Oscars", "Globes", "Flare", "Outfest",
-    "Frameline", "Sundance", "SXSW", "Tribeca", "Tudum",
+    "Fest", "festival", "Con", "Expo", "Awards", "Emmy", "BAFTA", "Bafta", "Oscars", "Globes", "Flare",
+    "Outfest", "Frameline", "Sundance", "SXSW", "Tribeca", "Tudum",
 )  # fmt: skip
 # Any of the hints (capitalised, so one regex skipping from capital to capital beats a loop of tests).
 _FESTIVAL_HINT_RE = re.compile("|".join(_FESTIVAL_HINTS))
@@ -85,7 +86,10 @@ _KEYWORDS = re.compile(
     # "since the third series came out in October 2024" (not "came out as bisexual", "came out to his mum")
     r"|(?:came|comes)[ \t]+out(?![ \t]+(?:as|to)\b)"
     # "is on Netflix from 3 October": a schedule line with no release verb.
-    r"|(?:is|are)[ \t]+on[ \t]+[A-Z][\w+]*(?:[ \t]+[A-Z][\w+]*)?[ \t]+from)\b)"
+    r"|(?:is|are)[ \t]+on[ \t]+[A-Z][\w+]*(?:[ \t]+[A-Z][\w+]*)?[ \t]+from"
+    # "streams on Netflix from October 24, 2025" (a weekday alone is no date the annotators count)
+    r"|streams?(?=[ \t]+(?:on[ \t]+[A-Z][\w+]*(?:[ \t]+[A-Z][\w+]*)?[ \t]+)?from[ \t]+"
+    r"(?![MTWFS][a-z]+day\b)))\b)"
     # "announced the release date on 22 August": the date of the announcement, not of the release.
     r"|(?P<announcement>\b(?:(?:announced|confirmed|revealed|unveiled)[ \t]+(?:the[ \t]+|its[ \t]+|a[ \t]+)?"
     r"(?:[\w'’]+[ \t]+)?(?:release|premiere|launch|air)[ \t]+date"

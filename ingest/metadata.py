@@ -114,7 +114,8 @@ _BEFORE_DATE = re.compile(
     r"|(?:(?:Published|Posted|Updated|First[ \t]+published|Last[ \t]+updated)(?:[ \t]+on)?[ \t]*:?[ \t]*)?"
     # A time before the date: "06:00, 28 JUL 2025", "Published 3:00 a.m. ET Oct. 3, 2024".
     # "Updated 7:41 PM GMT, October 15, 2026" (AP prints the time first, in capitals, with its zone).
-    r"(?:\d{1,2}[:.]\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,4})?[ \t]*,?[ \t]*)?"
+    # "Updated 9:14 AM GMT+1, May 8, 2025": a zone with an offset.
+    r"(?:\d{1,2}[:.]\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,4}(?:[+-]\d{1,2})?)?[ \t]*,?[ \t]*)?"
     # A weekday before a day-first date, often abbreviated: "Thu 3 Oct 2024 08.00 BST" (the Guardian).
     r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,?[ \t]+)?)$"
 )

@@ -192,8 +192,9 @@ _AFTER_RE = re.compile(
 )
 # '"That's called support, Kit," Locke protests.': after a quotation closing on a comma, a name or pronoun
 # and any one verb ending the clause is its attribution, whatever the verb.
+# "they protest": a plural pronoun's verb has no -s.
 _LOOSE_AFTER_RE = re.compile(
-    rf"[ \t]*(?:(?P<pr>{_PRONOUN})|(?P<nm>{NAME}))[ \t]+[a-z]{{2,20}}(?:s|ed)"
+    rf"[ \t]*(?:(?P<pr>{_PRONOUN})[ \t]+[a-z]{{2,20}}(?:s|ed)?|(?P<nm>{NAME})[ \t]+[a-z]{{2,20}}(?:s|ed))"
     rf"(?:[ \t]+[a-z]{{2,20}}ly)?(?=[ \t]*[.,;!?])"
 )
 _BEFORE_RES = (

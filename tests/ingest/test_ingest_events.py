@@ -659,3 +659,13 @@ def test_a_wire_ledes_said_day_is_the_announcement_and_the_first_day_of_filming_
     assert _kinds("2025-04-18", text) == {("announcement", "2025-04-17")}
     text = "On a cold morning in April 2021, the first day of filming, a crew gathered outside a school."
     assert _kinds("2025-06-01", text) == {("production_start", "2021-04")}
+
+
+def test_a_lower_case_festival_a_said_month_and_a_streams_from_date() -> None:
+    # "speaking on a panel at the Edinburgh TV festival in August" in a September article; "streams on
+    # Netflix from October 24, 2025"; a weekday alone ("from Friday") stays no event.
+    text = (
+        '"It is glamorous," Ana Lopez said, speaking on a panel at the Edinburgh TV festival in August. '
+        "The film streams on Netflix from October 24, 2025. The special streams from Friday."
+    )
+    assert _kinds("2025-09-26", text) == {("festival", "2025-08"), ("premiere", "2025-10-24")}

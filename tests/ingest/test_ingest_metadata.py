@@ -77,6 +77,7 @@ BYLINE_DATES = {
     "Ana Lopez\nThu 3 Oct 2024 08.00 BST\n": "2024-10-03",
     "Rosa Reyes\nSat, 17 May 2025 09:30\n": "2025-05-17",
     "By ANA LOPEZ\nUpdated 7:41 PM GMT, October 15, 2026\n": "2026-10-15",
+    "By JO BELL\nUpdated 9:14 AM GMT+1, May 8, 2025\n": "2025-05-08",
     "By Rosa Reyes\nPublished 11:02 AM EDT, March 4, 2025\n": "2025-03-04",
     # A numeric date, read day-first or month-first only where a British/US zone or a number over 12 says.
     "By Ana Lopez\nEntertainment Editor, The Post UK\n11/04/2026 06:00am BST\n": "2026-04-11",

@@ -1357,3 +1357,13 @@ def test_an_occupation_in_commas_makes_a_person_and_remembers_is_a_speech_verb()
         ("Jo Bell", "We lost half a day to the weather"),
         ("Sam Oak", "That first summer, pupils kept asking me about it"),
     ]
+
+
+def test_a_plural_pronouns_bare_verb_joins_the_two_halves_of_a_quote() -> None:
+    # '"A," they protest. "B."' is one quotation, as '"A," Locke protests. "B."' is.
+    got = _quotes(
+        "Jo Bell and Ana Lopez are arguing about who cried first. Bell isn't having it. "
+        '"I was holding it together until you started your speech," they protest. "You did a speech!"'
+    )
+    assert len(got) == 1 and got[0][0] == "Jo Bell"
+    assert got[0][1].startswith("I was holding it together") and got[0][1].endswith("You did a speech!")
