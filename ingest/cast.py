@@ -1040,7 +1040,10 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
             elif line.group("a2"):
                 desc = None  # one descriptor, two people: whose it is is unknown
             for ga, gb in (("a", "b"), ("a2", "b2")):
-                a, b = clean_name(line.group(ga) or ""), clean_name(line.group(gb) or "")
+                raw_a, raw_b = line.group(ga) or "", line.group(gb) or ""
+                if any(w in _OWN_PRODUCTION for w in (raw_a + " " + raw_b).split()):
+                    continue  # "Original Title: Heartstopper Forever": a credits box, not a role
+                a, b = clean_name(raw_a), clean_name(raw_b)
                 if a and b and a != b:
                     f.parens.append(_Paren(a, b, desc, None, sentence_no, order, 0, len(text)))
                     f.tags[order] = (para_new, default_season)
@@ -1891,9 +1894,9 @@ def _scan_sentence(
         ):
             continue  # "the teacher who encourages Elle, is played by ...": Elle ends an appositive
         char, char_end = m.group("char"), m.end("char")
-        if _prev_word(s, m.start("char")) == "from":
-            # "Michael Holden, the cheerful, chaotic boy from Solitaire, played by": a title or a place is
-            # never the role; the name the appositive describes is
+        if _prev_word(s, m.start("char")) in ("from", "at"):
+            # "Michael Holden, the cheerful, chaotic boy from Solitaire, played by", "the new boy at Higgs
+            # played by": a title or a place is never the role; the name the appositive describes is
             head = _APPOS_HEAD_RE.search(s, max(0, m.start("char") - 160), m.start("char"))
             if head is None or covered(head.start("char")) or _other_production(s, m.end("actor")):
                 continue

@@ -57,7 +57,7 @@ _OF_A_PERIOD = (
     rf"[ \t]+of[ \t]+(?:{FULL_MONTH}|the[ \t]+(?:month|year|week|summer|spring|autumn|fall|winter)\b)"
 )
 _KEYWORDS = re.compile(
-    r"\b(?=[abcdefghiklnoprstuw])(?:"  # a quick first test: the letters its alternatives start with
+    r"\b(?=[abcdefghiklnoprstuwR])(?:"  # a quick first test: the letters its alternatives start with
     r"(?P<trailer>\btrailers?\b|\bteasers?\b)"
     # "wrapped at the start of August": "start of <a period>" places a date in its month, no event.
     rf"|(?P<start>\b(?:began|begins|begin|beginning(?!{_OF_A_PERIOD})|started|starts|start(?!{_OF_A_PERIOD})"
@@ -71,7 +71,9 @@ _KEYWORDS = re.compile(
     r"|completed|completes"
     # "a photo of the cast on the final day of filming on Friday (12 September)": the wrap day.
     r"|(?:final|last)[ \t]+day[ \t]+(?:of|on)[ \t]+(?:filming|the[ \t]+shoot|shooting|production|set))\b)"
-    r"|(?P<premiere>\b(?:premiere[sd]?|premiering|release[sd]?|releasing|release[ \t]+date|drops?|dropped"
+    # "Release Date: 17 Oct 2025", a review's credits box
+    r"|(?P<premiere>\b(?:premiere[sd]?|premiering|release[sd]?|releasing|[Rr]elease[ \t]+[Dd]ate"
+    r"|drops?|dropped"
     # "the cast arrived at the screening", "she landed at Heathrow": people reaching a place, no release.
     r"|dropping|(?:arrives?|arrived|arriving|lands?|landed|landing)(?![ \t]+at\b)|debuts?|debuted|debuting"
     r"|launch(?:es|ed)?"

@@ -49,15 +49,21 @@ _CUE = (
 # ("as nervous as Charlie").
 _ACTORS_THEN_ROLES_RE = re.compile(
     rf"(?:(?:(?![a-z][\w\-]*{SP}who\b|\bas\b)[^.;:!?\"“”()\n]){{0,60}}?{_CUE}{SP}{_DESCRIPTOR}"
-    rf"|[ \t]*[—–][ \t]*{_DESCRIPTOR}|['’]s?{SP})",
+    rf"|[ \t]*[—–][ \t]*{_DESCRIPTOR}|['’]s?{SP}"
+    # "was nominated for outstanding lead performance for his role as": a role named as theirs may come later
+    rf"|(?:(?![a-z][\w\-]*{SP}who\b|\bas\b)[^.;:!?\"“”()\n]){{0,120}}?\b(?:his|her|their){SP}"
+    rf"(?:role|turn|performance|part){SP}as{SP}{_DESCRIPTOR})",
     re.IGNORECASE,
 )
 # Roles, then this, then the actors.
 _ROLES_THEN_ACTORS_RE = re.compile(
+    # an appositive may come between: "Michael Holden, the chatty new boy at Higgs played by Dev Rao"
+    rf"(?:,[^,.;:!?()\"“”\n]{{1,60}}?)?"
     rf"[ \t]*,?[ \t]*(?:(?:who{SP}(?:is|was|will{SP}be|has{SP}been){SP})?(?:played|portrayed|voiced){SP}by"
     rf"|[—–][ \t]*(?:played{SP}by)?|aka|a\.k\.a\.|actor|actress|star){SP}",
     re.IGNORECASE,
 )
+_PREPOSITION_BEFORE_RE = re.compile(rf"\b(?:at|in|on|from|of)(?:{SP}the)?{SP}$")
 _IS_RE = re.compile(rf"{SP}(?:is|was|are|were){SP}(?:(?:also|again|now|still){SP})?")
 _CLAUSE_END_RE = re.compile(r"[ \t]*(?:[,.;:!?)]|$|[—–]|and\b|in\b)")
 # An actor group that is the object of a preposition ("won praise from Sam Oak for his turn as Felix") is
@@ -114,6 +120,8 @@ def positional_pairs(
         k = kind(name, start, end)
         if k == "possessor":
             continue  # "Nick's mother": words of a descriptor, not a role
+        if k == "other" and _PREPOSITION_BEFORE_RE.search(s, max(0, start - 8), start):
+            continue  # "the chatty new boy at Higgs", "her turn in Lowtide": words of a descriptor
         if groups and groups[-1][0] == k and _LIST_GAP_RE.fullmatch(s, groups[-1][1][-1][1], start):
             groups[-1][1].append((start, end, name))
         else:

@@ -669,3 +669,9 @@ def test_a_lower_case_festival_a_said_month_and_a_streams_from_date() -> None:
         "The film streams on Netflix from October 24, 2025. The special streams from Friday."
     )
     assert _kinds("2025-09-26", text) == {("festival", "2025-08"), ("premiere", "2025-10-24")}
+
+
+def test_a_credits_box_release_date_is_the_premiere() -> None:
+    assert _kinds("2025-10-16", "Release Date: 17 Oct 2025\n\nAvailable on: Netflix") == {
+        ("premiere", "2025-10-17")
+    }

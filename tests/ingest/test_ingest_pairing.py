@@ -129,3 +129,16 @@ def test_a_name_followed_by_himself_is_another_productions_role_unless_it_is_our
         "Mia Chen, aka Nick Nelson himself, shared a carousel of polaroids."
     )
     assert got == {("Dev Rao", "Coach Patel"), ("Mia Chen", "Nick Nelson")}
+
+
+def test_a_long_nomination_before_his_role_as_and_an_appositive_before_played_by() -> None:
+    got = _pairs(
+        "Dev Rao, 20, was nominated for outstanding lead performance for his role as rugby player Nick "
+        "Nelson. Jo Bell returns, and she has finally met her match in Michael Holden, the chatty new boy at "
+        "Higgs played by Sam Oak."
+    )
+    assert got == {("Dev Rao", "Nick Nelson"), ("Sam Oak", "Michael Holden")}
+
+
+def test_a_credits_box_line_naming_our_own_title_is_no_pair() -> None:
+    assert _pairs("Original Title: Heartstopper Forever\n\nIt is a lovely film.") == set()
