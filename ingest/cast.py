@@ -2420,6 +2420,9 @@ def _by_position(
                 found.append((full, char, _newness(cues, start, end, tags[0])))
             else:
                 for full, char, new in found:
+                    # later sentences must agree with this one too
+                    actor_of.setdefault(norm_key(char), full)
+                    chars_of.setdefault(full, set()).update((norm_key(char), norm_key(name_words(char)[0])))
                     order = 10**6 + len(out)
                     findings.tags[order] = (new, tags[1])
                     out.append(_Raw(full, char, None, order, strong=False, at=at))

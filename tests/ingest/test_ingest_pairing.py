@@ -142,3 +142,8 @@ def test_a_long_nomination_before_his_role_as_and_an_appositive_before_played_by
 
 def test_a_credits_box_line_naming_our_own_title_is_no_pair() -> None:
     assert _pairs("Original Title: Heartstopper Forever\n\nIt is a lovely film.") == set()
+
+
+def test_a_later_sentence_must_agree_with_an_earlier_positional_pair() -> None:
+    got = _pairs("Ana Lopez and Jo Bell — Tara and Darcy — posed. Later Ana Lopez — Elle on screen — smiled.")
+    assert got == {("Ana Lopez", "Tara"), ("Jo Bell", "Darcy")}
