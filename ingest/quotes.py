@@ -176,7 +176,7 @@ def _speaker(prefix: str = "") -> str:
 
 _ADVERB = r"(?:[ \t]+(?:also|then|later|simply|once|previously|recently|has|had|have|\w+ly))*"
 # ", who plays Nick Nelson," between a speaker and the verb.
-_APPOSITION = r"(?:[ \t]*,[^,.:;\"“”\n]{1,80},)?"
+_APPOSITION = r"(?:[ \t]*,[^,.:;\"“”\n]{1,120},)?"
 _SPEAKER_VERB = rf"{_speaker()}{_APPOSITION}{_ADVERB}[ \t]+"
 
 # '"...," said owner Maria Delgado', 'says local librarian Tom Hale': lower-case title words between an

@@ -1367,3 +1367,14 @@ def test_a_plural_pronouns_bare_verb_joins_the_two_halves_of_a_quote() -> None:
     )
     assert len(got) == 1 and got[0][0] == "Jo Bell"
     assert got[0][1].startswith("I was holding it together") and got[0][1].endswith("You did a speech!")
+
+
+def test_a_long_who_clause_between_a_speaker_and_says_keeps_them_the_pronouns_referent() -> None:
+    # "Akinade, who made his name in <two titles> and has since done a lot of theatre, says ..." (87 chars)
+    got = _quotes(
+        '"It is the most glamorous job," Jo Bell said.\n\n'
+        "Dev Rao, who made his name in Channel 4's Cucumber and Banana and has since done a lot of theatre, "
+        'says the teachers were written to be the "adults you wish you had".\n\n'
+        '"I had one teacher like that. One," he says. "He is the reason I am an actor."'
+    )
+    assert [speaker for speaker, text in got if text.startswith("I had one teacher")] == ["Dev Rao"]
