@@ -990,10 +990,23 @@ def _season_at(seasons: list[tuple[int, int]], pos: int) -> int | None:
 
 # A sentence the positional pass reads: it has a casting cue (ingest/pairing.py says which shapes count).
 _POSITIONAL_CUE_RE = re.compile(
-    r"\b(?:as|As|AS|play|plays|played|playing|portray\w*|character|characters|aka|AKA|actor|actress|star)\b"
+    r"\b(?:as|As|AS|play|plays|played|playing|portray\w*|voices|voiced|character|characters|aka|AKA|actor"
+    r"|actress|star)\b"
     r"|a\.k\.a\.|[—–]"
     r"|['’]s |\b(?:is|was|are|were) (?:[A-Z]|also|again|now|still)"
 )
+
+
+# "Maisie Holt-Carver, meanwhile, will play Ruby": a discourse adverb in commas, blanked (same length, so
+# offsets hold) so that every credit family reads the sentence without it.
+_DISCOURSE_ASIDE_RE = re.compile(
+    r",[ \t]+(?:meanwhile|however|too|also|though|of[ \t]+course|in[ \t]+turn|instead|likewise|similarly"
+    r"|in[ \t]+the[ \t]+meantime|once[ \t]+again|again|now|naturally|fittingly|notably),(?=[ \t])"
+)
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))
 
 
 def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
@@ -1090,7 +1103,7 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
                 g = m.groupdict()
                 if name := clean_name(g.get("a") or g.get("b") or g.get("c")):
                     f.quoted_speakers.add(name)
-        text = heading_as_prose(text)
+        text = _DISCOURSE_ASIDE_RE.sub(_blank, heading_as_prose(text))
         prev_sentence = ""
         scan_sentences = _has(text, _ANY_HINTS) or _has(text.lower(), _ROLE_HINTS)
         for start, end in sentence_spans(text):
@@ -2366,7 +2379,8 @@ def _by_position(
             words = name_words(name)
             if not words:
                 return "other"
-            if title := split_title(name)[0]:
+            title = split_title(name)[0] or (words[0] if words[0] in pairing.ROLE_TITLES else "")
+            if title:
                 role = title.rstrip(".") in pairing.ROLE_TITLES
                 return ("possessor" if s.startswith(("'", "’"), end) else "char") if role else "other"
             key = norm_key(name)
@@ -2413,6 +2427,8 @@ def _by_position(
                     # the article gives that character to someone else, or the actor another role
                     or actor_of.get(key, full) != full
                     or (mine and key not in mine and norm_key(name_words(char)[0]) not in mine)
+                    # "Aunt Diane" for an actor the article already gives "Diane": the same role, titled
+                    or (mine and split_title(char)[0] and norm_key(split_title(char)[1]) in mine)
                 ):
                     break  # one pair the article contradicts puts the whole alignment in doubt
                 if cues is None:

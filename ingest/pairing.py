@@ -41,8 +41,8 @@ _NOT_CAST_AS = r"(?<!\bwell )(?<!\bsuch )(?<!\bsame )(?<!\bmuch )(?<!\bsoon )(?<
 # "as are", "as if": a conjunction.
 _NOT_A_ROLE = r"(?:are|is|was|were|do|does|did|has|have|had|if|though|well|soon|long|much|many|one|a|an|the)"
 _CUE = (
-    rf"(?:{_NOT_CAST_AS}\bas(?!{SP}{_NOT_A_ROLE}\b)|\bplay(?:s|ed|ing)?|\bportray(?:s|ed|ing)?|\bcharacters?"
-    rf"|\baka|\ba\.k\.a\.)"
+    rf"(?:{_NOT_CAST_AS}\bas(?!{SP}(?!the{SP}voice\b){_NOT_A_ROLE}\b)|\bplay(?:s|ed|ing)?|\bportray(?:s|ed|ing)?|\bcharacters?"
+    rf"|\bvoic(?:es|ed|ing)|\baka|\ba\.k\.a\.)(?:{SP}the{SP}voice{SP}of)?"
 )
 # Actors, then this, then the roles. Before the cue, the actor's own clause: no full stop, no quotation,
 # no parenthesis, no "who" after a noun (", the co-star of the man who plays Nick"), no earlier "as"
@@ -68,7 +68,10 @@ _IS_RE = re.compile(rf"{SP}(?:is|was|are|were){SP}(?:(?:also|again|now|still){SP
 _CLAUSE_END_RE = re.compile(r"[ \t]*(?:[,.;:!?)]|$|[—–]|and\b|in\b)")
 # An actor group that is the object of a preposition ("won praise from Sam Oak for his turn as Felix") is
 # not the one the cue is about.
-_OBJECT_BEFORE_RE = re.compile(rf"\b{_FUNCTION}{SP}$", re.IGNORECASE)
+_OBJECT_BEFORE_RE = re.compile(
+    rf"\b(?:with|opposite|alongside|against|for|from|in|on|at|to|of|by|about|than|like|as){SP}$",
+    re.IGNORECASE,
+)
 _RELATIVE_RE = re.compile(r"[ \t]*(?:,[ \t]*|[ \t][—–][ \t]*)who(?:se)?\b")
 
 
@@ -120,8 +123,11 @@ def positional_pairs(
         k = kind(name, start, end)
         if k == "possessor":
             continue  # "Nick's mother": words of a descriptor, not a role
-        if k == "other" and _PREPOSITION_BEFORE_RE.search(s, max(0, start - 8), start):
-            continue  # "the chatty new boy at Higgs", "her turn in Lowtide": words of a descriptor
+        if k == "other" and (
+            _PREPOSITION_BEFORE_RE.search(s, max(0, start - 8), start) or s.startswith(("'", "’"), end)
+        ):
+            # "the chatty new boy at Higgs", "her turn in Lowtide", "Truham's": words of a descriptor
+            continue
         if groups and groups[-1][0] == k and _LIST_GAP_RE.fullmatch(s, groups[-1][1][-1][1], start):
             groups[-1][1].append((start, end, name))
         else:

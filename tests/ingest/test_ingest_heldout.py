@@ -101,20 +101,22 @@ Rounds 23-24 (10 articles, kept OUT of these fixtures as an untuned set: /work/n
 scored once, against the final rules of the third session: cast P .946 R .833 and P .902 R .725, quotes P .840
 R .724 and P .917 R 1.0, events R 1.0 and .889. The nine cast commits made for rounds 21-22 (which took those
 rounds to 51/51/52 and 34/34/34) changed nothing on rounds 23-24.
-Fourth session: cast by position (ingest/pairing.py), designed on rounds 23-24, then rounds 25-27 and 30 written
-blind and scored before any tuning on them (session start a2b0d90 -> the positional pass):
-- round 25 (PinkNews round-up, Mirror cast now, Variety review, Elle Q&A, Kent Online): cast P .978 R .804 ->
-  P .981 R .946; quotes P .944 R 1.0, events R .941: the whole bar met before tuning, a first.
+Fourth session: cast by position (ingest/pairing.py), designed on rounds 23-24, then rounds 25-27 and 30
+written blind and scored before any tuning on them (session start a2b0d90 -> the positional pass):
+- round 25 (PinkNews round-up, Mirror cast now, Variety review, Elle Q&A, Kent Online): cast P .978 R .804
+  -> P .981 R .946; quotes P .944 R 1.0, events R .941: the whole bar met before tuning, a first.
 - round 26 (The Sun, Hello! gallery, Collider guide, Times review, Them Q&A): cast .979/.855 -> .962/.909.
 - round 27 (AP casting, EW first look, Digital Spy who's who, Guardian on the adults, Screen Rant): cast
   .892/.806 -> .940/.875; quotes .889/.923; events R .789.
 - round 30 (Reuters nominations, Glamour couples, Den of Geek guest cast, Independent interview, Empire
-  review; scored against 0ff065b, after the round 25-27 fixes): cast .962/.895, quotes .947/.947, events R .923.
+  review; scored against 0ff065b, after the round 25-27 fixes): cast .962/.895, quotes .947/.947, events
+  R .923.
 Rounds 23-27 and 30 then joined these fixtures (r23_* .. r30_*).
-So each new round still finds sentence shapes the rules do not know; until round 25 the bar was not met in full
-on any round before tuning. The quote convention settled in this session: '"A," X said. "B."' is ONE quotation (every
-independent annotator counted it so), joined verbatim (A keeps its comma); 35 fixture answers that listed
-second halves separately were removed, and the scorer ignores punctuation at the end of a text.
+So each new round still finds sentence shapes the rules do not know; until round 25 the bar was not met in
+full on any round before tuning. The quote convention settled in the third session: '"A," X said. "B."' is
+ONE quotation (every independent annotator counted it so), joined verbatim (A keeps its comma); 35 fixture
+answers that listed second halves separately were removed, and the scorer ignores punctuation at the end of
+a text.
 After a batch was scored, rule fixes were made by pattern family (each with its own unit test), so the
 scores this test asserts on these files are no longer unseen scores.
 """

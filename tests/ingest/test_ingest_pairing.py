@@ -147,3 +147,23 @@ def test_a_credits_box_line_naming_our_own_title_is_no_pair() -> None:
 def test_a_later_sentence_must_agree_with_an_earlier_positional_pair() -> None:
     got = _pairs("Ana Lopez and Jo Bell — Tara and Darcy — posed. Later Ana Lopez — Elle on screen — smiled.")
     assert got == {("Ana Lopez", "Tara"), ("Jo Bell", "Darcy")}
+
+
+def test_voice_roles_a_coordinated_second_credit_and_a_discourse_aside() -> None:
+    got = _pairs(
+        "Mia Chen also returns as the voice of Truham's Headteacher Barnes. "
+        "Dev Rao is back as art teacher Mr Ajayi, and Lia Kim will once again blow the whistle as "
+        "Coach Singh. "
+        "Sam Oak, meanwhile, will play Ruby, a Year 13 student who joins mid-year."
+    )
+    assert got == {
+        ("Mia Chen", "Headteacher Barnes"),
+        ("Dev Rao", "Mr Ajayi"),
+        ("Lia Kim", "Coach Singh"),
+        ("Sam Oak", "Ruby"),
+    }
+
+
+def test_a_titled_form_of_a_role_the_actor_already_has_adds_nothing() -> None:
+    got = _pairs("Diane (Mia Chen) is new. The cast is joined by Dev Rao, and Mia Chen as Nick's Aunt Diane.")
+    assert got == {("Mia Chen", "Diane")}
