@@ -158,7 +158,8 @@ _ANON_SUBJECT_RE = re.compile(rf"[ \t\"“”'‘’]*{_NONPERSON_NOUN}[ \t]")
 
 # "creator Alice Oseman said", "co-star Kit Connor added": a lowercase role word before the name.
 _ROLE_PREFIX = (
-    r"(?:(?:(?:series|show|Heartstopper|fellow|the)[ \t]+)?(?:co-creator|creator|co-star|star|actor|actress"
+    r"(?:(?:(?:series|show|Heartstopper|fellow|the|executive|casting|lead)[ \t]+){0,2}"
+    r"(?:co-creator|creator|co-star|star|actor|actress"
     r"|director|writer|author|showrunner|producer|newcomer|novelist|illustrator)[ \t]+)?"
 )
 
@@ -170,7 +171,8 @@ _FOR_ORGANISATION = rf"(?:[ \t]+(?:for|at|from|of)[ \t]+(?:the[ \t]+)?{NAME})?"
 def _speaker(prefix: str = "") -> str:
     return (
         rf"(?:(?P<{prefix}np>{_NONPERSON_NOUN}{_FOR_ORGANISATION})|(?P<{prefix}pr>{_PRONOUN})|(?P<{prefix}rn>{_ROLE_NOUN})"
-        rf"|{_ROLE_PREFIX}(?P<{prefix}nm>{NAME}))"
+        # "executive producer Patrick Walters of See-Saw Films said"
+        rf"|{_ROLE_PREFIX}(?P<{prefix}nm>{NAME})(?:[ \t]+of[ \t]+(?:the[ \t]+)?{NAME})?)"
     )
 
 

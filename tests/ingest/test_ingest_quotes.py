@@ -1378,3 +1378,13 @@ def test_a_long_who_clause_between_a_speaker_and_says_keeps_them_the_pronouns_re
         '"I had one teacher like that. One," he says. "He is the reason I am an actor."'
     )
     assert [speaker for speaker, text in got if text.startswith("I had one teacher")] == ["Dev Rao"]
+
+
+def test_two_lower_case_title_words_and_an_organisation_around_an_inverted_speaker() -> None:
+    got = _quotes(
+        '"The moment we saw the tape, we stopped looking," executive producer Mia Chen said in a '
+        "statement.\n\n"
+        '"Three seasons in, I am still amazed at how much this story means," executive producer Dev Rao of '
+        "See-Saw Films said."
+    )
+    assert [speaker for speaker, _text in got] == ["Mia Chen", "Dev Rao"]
