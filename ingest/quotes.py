@@ -199,16 +199,27 @@ _LOOSE_AFTER_RE = re.compile(
     rf"[ \t]*(?:(?P<pr>{_PRONOUN})[ \t]+[a-z]{{2,20}}(?:s|ed)?|(?P<nm>{NAME})[ \t]+[a-z]{{2,20}}(?:s|ed))"
     rf"(?:[ \t]+[a-z]{{2,20}}ly)?(?=[ \t]*[.,;!?])"
 )
+_MID_WORD = r"[^\s:\"“”]*[^\s:\"“”.!?]"
+# A lower-case word or a possessive ("under Kit's post"), never another name.
+_POST_WORD = r"(?:[a-z][\w'’\-]*|[A-Z][\w\-]*['’]s?),?"
 _BEFORE_RES = (
     # "Connor revealed: ", "Kit Connor told Radio Times: ", "Speaking to X, she said, "
     re.compile(
-        rf"{_SPEAKER_VERB}{_VERB}(?:[ \t]+(?:[^\s:\"“”]+[ \t]+){{0,9}}?[^\s:\"“”]+)?[ \t]*[:,][ \t]*$"
+        # (words that end no sentence: 'Kizzy captioned it. Corinna chimed in ...:' is Corinna's)
+        rf"{_SPEAKER_VERB}{_VERB}(?:[ \t]+(?:{_MID_WORD}[ \t]+){{0,9}}?[^\s:\"“”]+)?[ \t]*[:,][ \t]*$"
     ),
     # 'he said "..."'
     re.compile(rf"{_SPEAKER_VERB}(?:said|says|adds|added|told|tells|explained|explains)[ \t]*$"),
     # "According to Connor, "
     re.compile(
         rf"(?:[Aa]ccording[ \t]+to|[Ii]n[ \t]+the[ \t]+words[ \t]+of)[ \t]+{_speaker()}[ \t]*,[ \t]*$"
+    ),
+    # A post quoted as the speaker's own words: "Corinna chimed in with a comment of her own: ", "He left a
+    # longer message under Kit's post: ".
+    re.compile(
+        rf"{_SPEAKER_VERB}(?:[a-z]+(?:ed|s)|left|wrote|gave|took|made)(?:[ \t]+{_POST_WORD}){{0,8}}?[ \t]+"
+        rf"(?:message|comment|caption|post|note|tweet|reply|tribute)s?(?:[ \t]+{_POST_WORD}){{0,4}}"
+        rf"[ \t]*:[ \t]*$"
     ),
     # 'Asked about it, he laughs. "...': a speaker's gesture as its own sentence just before the quotation.
     re.compile(
@@ -1550,11 +1561,11 @@ def _before_patterns(pre_local: str) -> tuple[re.Pattern, ...]:
     """Only the attribution-before patterns that can match how this text ends (a cheap pre-test)."""
     tail = pre_local[-40:].rstrip()
     if tail.endswith((":", ",")):
-        return (_BEFORE_RES[0], _BEFORE_RES[2])
+        return (_BEFORE_RES[0], _BEFORE_RES[2], _BEFORE_RES[3])
     if _SAID_TAIL_RE.search(tail):
         return (_BEFORE_RES[1],)
     if tail.endswith(".") and _GESTURE_TAIL_RE.search(tail):
-        return (_BEFORE_RES[3],)
+        return (_BEFORE_RES[4],)
     return ()
 
 

@@ -1388,3 +1388,13 @@ def test_two_lower_case_title_words_and_an_organisation_around_an_inverted_speak
         "See-Saw Films said."
     )
     assert [speaker for speaker, _text in got] == ["Mia Chen", "Dev Rao"]
+
+
+def test_a_post_quoted_after_its_author_and_a_sentence_end_inside_an_attribution() -> None:
+    # 'Kizzy captioned it. Corinna chimed in with a comment of her own: "..."': Corinna's, not Kizzy's.
+    got = _quotes(
+        "Ana Lopez and Jo Bell shared a collab post.\n\n"
+        '"Three seasons, one film, a thousand hair changes and zero regrets," Jo captioned it. Ana chimed in '
+        'with a comment of her own: "Tara and Darcy will always be okay. We promise."'
+    )
+    assert [speaker for speaker, _text in got] == ["Jo Bell", "Ana Lopez"]
