@@ -2367,7 +2367,8 @@ def _by_position(
             chars_of.setdefault(actor, set()).update(
                 (norm_key(r.character), norm_key(name_words(r.character)[0]))
             )
-    known_chars = set(actor_of) | findings.headings
+    # a name-only line is a cast guide's character heading or an actor's ("Joe Locke" over his paragraph)
+    known_chars = set(actor_of) | {h for h in findings.headings if h.split()[0] in CHARACTER_HINTS}
     known_actors = set(chars_of) | {a for a in findings.actor_cues if is_full_name(a)}
 
     out: list[_Raw] = []

@@ -59,10 +59,17 @@ _ACTORS_THEN_ROLES_RE = re.compile(
 _ROLES_THEN_ACTORS_RE = re.compile(
     # an appositive may come between: "Michael Holden, the chatty new boy at Higgs played by Dev Rao"
     rf"(?:,[^,.;:!?()\"“”\n]{{1,60}}?)?"
-    rf"[ \t]*,?[ \t]*(?:(?:who{SP}(?:is|was|will{SP}be|has{SP}been){SP})?(?:played|portrayed|voiced){SP}by"
-    rf"|[—–][ \t]*(?:played{SP}by)?|aka|a\.k\.a\.|actor|actress|star){SP}",
+    rf"[ \t]*,?[ \t]*(?:(?:who{SP}(?:is|was|will{SP}be|has{SP}been){SP}|[(\[][ \t]*)?"
+    rf"(?:played|portrayed|voiced){SP}by|[—–][ \t]*(?:played{SP}by)?|aka|a\.k\.a\.|actor|actress|star){SP}",
     re.IGNORECASE,
 )
+# "With his sweet-natured turn as Charlie Spring in Heartstopper, Joe Locke ...", "As Nick, Kit Connor ...":
+# the roles lead, the actors are the clause's subject.
+_TURN_AS_BEFORE_RE = re.compile(
+    rf"(?:\b(?:his|her|their)(?:{SP}[\w\-]+){{0,3}}?{SP}(?:turn|role|performance|part|portrayal)s?{SP}as"
+    rf"|^[ \t]*As){SP}$"
+)
+_TURN_AS_GAP_RE = re.compile(rf"(?:{SP}in{SP}[^,.;:!?\"“”()\n]{{1,40}}?)?,{SP}")
 _PREPOSITION_BEFORE_RE = re.compile(rf"\b(?:at|in|on|from|of)(?:{SP}the)?{SP}$")
 _IS_RE = re.compile(rf"{SP}(?:is|was|are|were){SP}(?:(?:also|again|now|still){SP})?")
 _CLAUSE_END_RE = re.compile(r"[ \t]*(?:[,.;:!?)]|$|[—–]|and\b|in\b)")
@@ -138,9 +145,19 @@ def positional_pairs(
             continue
         gap_start, gap_end = g1[-1][1], g2[0][0]
         cue = _ACTORS_THEN_ROLES_RE if k1 == "actor" else _ROLES_THEN_ACTORS_RE
-        if not cue.fullmatch(s, gap_start, gap_end) and not (
+        if (
+            not cue.fullmatch(s, gap_start, gap_end)
             # "Chetna Pandya is Coach Singh, whose ...": "is" only with the roles ending a clause
-            k1 == "actor" and _IS_RE.fullmatch(s, gap_start, gap_end) and _CLAUSE_END_RE.match(s, g2[-1][1])
+            and not (
+                k1 == "actor"
+                and _IS_RE.fullmatch(s, gap_start, gap_end)
+                and _CLAUSE_END_RE.match(s, g2[-1][1])
+            )
+            and not (
+                k1 == "char"
+                and _TURN_AS_GAP_RE.fullmatch(s, gap_start, gap_end)
+                and _TURN_AS_BEFORE_RE.search(s, max(0, g1[0][0] - 60), g1[0][0])
+            )
         ):
             continue
         if (

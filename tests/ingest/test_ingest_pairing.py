@@ -167,3 +167,13 @@ def test_voice_roles_a_coordinated_second_credit_and_a_discourse_aside() -> None
 def test_a_titled_form_of_a_role_the_actor_already_has_adds_nothing() -> None:
     got = _pairs("Diane (Mia Chen) is new. The cast is joined by Dev Rao, and Mia Chen as Nick's Aunt Diane.")
     assert got == {("Mia Chen", "Diane")}
+
+
+def test_a_turn_as_a_role_before_its_actor_and_a_bracketed_played_by() -> None:
+    # Real coverage: "With his sweet-natured turn as Charlie Spring in Heartstopper, Joe Locke ensured ..."
+    # under a heading that is the actor's name; "Isaac [played by Tobie Donovan] storyline".
+    got = _pairs(
+        "Dev Rao\n\nWith his sweet-natured turn as Tao Xu in Heartstopper, Dev Rao earned himself an army of "
+        "fans.\n\nIsaac [played by Jo Bell] storyline is a really important one."
+    )
+    assert got == {("Dev Rao", "Tao Xu"), ("Jo Bell", "Isaac")}
