@@ -2338,7 +2338,15 @@ def build_cast(
     return out
 
 
-_CREDITED_BY_RE = re.compile(r"\b(?:(?:directed|written|produced|created|adapted)[ \t]+by|in)[ \t]+$")
+_CREDITED_BY_RE = re.compile(
+    r"\b(?:(?:directed|written|produced|created|adapted)[ \t]+by|in(?:[ \t]+the)?)[ \t]+$"
+)
+# Before a name, a role verb ("known for playing Peggy Carter") or a production's noun ("the BBC thriller The
+# Larkspur Files"): a role or a title, not an actor.
+_ROLE_VERB_BEFORE_RE = re.compile(
+    r"\b(?:playing|played|plays|play|portraying|portrayed|as|film|movie|series|show|drama|thriller|sitcom"
+    r"|comedy|musical|biopic|franchise)(?:[ \t]+The)?[ \t]+$"
+)
 
 
 _SELF_AFTER_RE = re.compile(r"[ \t]+(?:himself|herself|themselves|themself)\b")
@@ -2371,6 +2379,26 @@ def _by_position(
     known_chars = set(actor_of) | {h for h in findings.headings if h.split()[0] in CHARACTER_HINTS}
     known_actors = set(chars_of) | {a for a in findings.actor_cues if is_full_name(a)}
 
+    def person_of(name: str) -> str | None:
+        """The full name of the person `name` is: itself, a marked person's short form, or the surname of a
+        full name the article gives that is no character's ("Marsan"; but "Nelson" is Nick Nelson's)."""
+        if is_full_name(name):
+            return name
+        full = index.resolve(name, min_priority=_PERSON_PRIORITY)
+        words = name_words(name)
+        if full is None and len(words) == 1 and words[0].lower() not in CHARACTER_HINTS:
+            found = index.resolve(name)
+            fw = name_words(found) if found else ()
+            if (
+                len(fw) in (2, 3)
+                and words[0] == fw[-1]
+                and fw[0].lower() not in CHARACTER_HINTS
+                and not any(is_stop(w) for w in fw)  # "Agatha All Along" is a title
+                and norm_key(found) not in findings.productions
+            ):
+                full = found
+        return full
+
     out: list[_Raw] = []
     for s, at, tags, elsewhere in findings.sentences:
         if elsewhere:
@@ -2385,7 +2413,7 @@ def _by_position(
                 role = title.rstrip(".") in pairing.ROLE_TITLES
                 return ("possessor" if s.startswith(("'", "’"), end) else "char") if role else "other"
             key = norm_key(name)
-            full = name if is_full_name(name) else index.resolve(name, min_priority=_PERSON_PRIORITY)
+            full = person_of(name)
             if _CREDITED_BY_RE.search(s, max(0, start - 20), start):
                 # "directed by Wash Westmoreland": crew the article may not name as such; "in Ray Donovan": a
                 # production
@@ -2405,8 +2433,11 @@ def _by_position(
                 return "actor"
             elif words[0].lower() in CHARACTER_HINTS and (full is None or full not in crew | non_cast):
                 k = "char"
-            elif full and is_full_name(name) and full not in crew and full not in non_cast:
-                return "actor"  # a full name nothing else marks: the cue and the roles beside it decide
+            elif full and is_full_name(full) and full not in crew and full not in non_cast:
+                if _ROLE_VERB_BEFORE_RE.search(s, max(0, start - 18), start):
+                    return "other"  # "known for playing Peggy Carter": a role, of another production
+                # a surname standing for a full name is how news refers to a person ("Marsan will play")
+                return "name" if is_full_name(name) else "actor"
             else:
                 return "other"
             return "possessor" if s.startswith(("'", "’"), end) else k
@@ -2415,7 +2446,7 @@ def _by_position(
         for group in pairing.positional_pairs(s, kind):
             found = []
             for actor, char, (start, end) in group:
-                full = actor if is_full_name(actor) else index.resolve(actor, min_priority=_PERSON_PRIORITY)
+                full = person_of(actor)
                 key = norm_key(char)
                 mine = chars_of.get(full or "")
                 if (

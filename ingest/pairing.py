@@ -16,7 +16,9 @@ from typing import Literal
 
 from ingest.names import FREE_TOKEN, PARTICLE, SP, UPPER, clean_name, is_stop
 
-Kind = Literal["actor", "char", "possessor", "other"]
+# "name": a full name nothing in the article marks as an actor or a role; paired as an actor, but a
+# parenthesis naming only such names is an aside ("Eddie Marsan (Ray Donovan, Back to Black)").
+Kind = Literal["actor", "char", "name", "possessor", "other"]
 
 # A parenthesis naming neither an actor nor a character ("(Agatha All Along)", "(left)") is an aside.
 _PAREN_RE = re.compile(r"\([^()\n]{0,80}\)")
@@ -35,32 +37,44 @@ _LIST_GAP_RE = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|(?:and|&)[ \t]+)|[ \t
 _FUNCTION = (
     r"(?:with|opposite|alongside|against|for|from|in|on|at|to|of|and|or|but|by|about|than|like|who|that|as)"
 )
-_DESCRIPTOR = rf"(?:(?!{_FUNCTION}\b)(?:[a-z][\w'’\-]*|[{UPPER}][\w\-]*['’]s?),?{SP}){{0,5}}"
+# A capitalised word in it is a possessive ("Nick's") or a compound ("Instagram-famous"), never a name.
+_DESCRIPTOR = (
+    rf"(?:(?!{_FUNCTION}\b)(?:[a-z][\w'’\-]*|[{UPPER}][\w\-]*['’]s?(?<=s)|[{UPPER}]\w*-[\w\-]+),?{SP}){{0,5}}"
+)
 # "as" that compares rather than casts.
 _NOT_CAST_AS = r"(?<!\bwell )(?<!\bsuch )(?<!\bsame )(?<!\bmuch )(?<!\bsoon )(?<!\blong )(?<!\bjust )"
 # "as are", "as if": a conjunction.
 _NOT_A_ROLE = r"(?:are|is|was|were|do|does|did|has|have|had|if|though|well|soon|long|much|many|one|a|an|the)"
+_ROLE_NOUN_OF = rf"{SP}the{SP}(?:voice|character|role|part){SP}of"  # "will play the role of Geoff"
 _CUE = (
-    rf"(?:{_NOT_CAST_AS}\bas(?!{SP}(?!the{SP}voice\b){_NOT_A_ROLE}\b)|\bplay(?:s|ed|ing)?|\bportray(?:s|ed|ing)?|\bcharacters?"
-    rf"|\bvoic(?:es|ed|ing)|\baka|\ba\.k\.a\.)(?:{SP}the{SP}voice{SP}of)?"
+    rf"(?i:(?:{_NOT_CAST_AS}\bas(?!{SP}(?!the{SP}(?:voice|character|role|part)\b){_NOT_A_ROLE}\b)"
+    rf"|\bplay(?:s|ed|ing)?|\bportray(?:s|ed|ing)?|\bessay(?:s|ed|ing)?|\bcharacters?|\bvoic(?:es|ed|ing)"
+    rf"|\baka|\ba\.k\.a\.)"
+    rf"(?:{_ROLE_NOUN_OF})?"
+    # "as the Instagram-popular classist, Jack Maddox": the role's description, then its name
+    rf"|\bas{SP}the{SP}(?:[\w'’\-]+{SP}){{0,4}}?[\w'’\-]+,)"
 )
+# A short quotation inside the actor's clause ('feels "blessed" to have been chosen to play Elle').
+_SCARE = r"“[^”\n]{1,25}”|\"[^\"\n]{1,25}\""
 # Actors, then this, then the roles. Before the cue, the actor's own clause: no full stop, no quotation,
 # no parenthesis, no "who" after a noun (", the co-star of the man who plays Nick"), no earlier "as"
 # ("as nervous as Charlie").
 _ACTORS_THEN_ROLES_RE = re.compile(
-    rf"(?:(?:(?![a-z][\w\-]*{SP}who\b|\bas\b)[^.;:!?\"“”()\n]){{0,60}}?{_CUE}{SP}{_DESCRIPTOR}"
+    rf"(?:(?:(?![a-z][\w\-]*{SP}who\b|\bas\b)(?:[^.;:!?\"“”()\n]|{_SCARE})){{0,90}}?{_CUE}{SP}{_DESCRIPTOR}"
     rf"|[ \t]*[—–][ \t]*{_DESCRIPTOR}|['’]s?{SP}"
     # "was nominated for outstanding lead performance for his role as": a role named as theirs may come later
     rf"|(?:(?![a-z][\w\-]*{SP}who\b|\bas\b)[^.;:!?\"“”()\n]){{0,120}}?\b(?:his|her|their){SP}"
-    rf"(?:role|turn|performance|part){SP}as{SP}{_DESCRIPTOR})",
-    re.IGNORECASE,
+    rf"(?:role|turn|performance|part){SP}as{SP}{_DESCRIPTOR})"
+    rf"[“\"‘]?",  # 'will play "Geoff, Charlie's wise ... therapist"'
 )
 # Roles, then this, then the actors.
 _ROLES_THEN_ACTORS_RE = re.compile(
-    # an appositive may come between: "Michael Holden, the chatty new boy at Higgs played by Dev Rao"
-    rf"(?:,[^,.;:!?()\"“”\n]{{1,60}}?)?"
-    rf"[ \t]*,?[ \t]*(?:(?:who{SP}(?:is|was|will{SP}be|has{SP}been){SP}|[(\[][ \t]*)?"
-    rf"(?:played|portrayed|voiced){SP}by|[—–][ \t]*(?:played{SP}by)?|aka|a\.k\.a\.|actor|actress|star){SP}",
+    # an appositive before "played by": "Michael Holden, the chatty new boy at Higgs played by Dev Rao"
+    rf"(?:(?:,[^,.;:!?()\"“”\n]{{1,110}}?)?[ \t]*,?[ \t]*"
+    rf"(?:(?:who{SP})?(?:is|was|are|were|will{SP}be|has{SP}been|have{SP}been){SP}|[(\[][ \t]*)?"
+    rf"(?:played|portrayed|voiced){SP}by"
+    # tight cues: "Nick Nelson — played by Kit Connor", "Tao Xu actor William Gao", "Kit Connor, aka ..."
+    rf"|[ \t]*,?[ \t]*(?:[—–][ \t]*(?:played{SP}by)?|aka|a\.k\.a\.|actor|actress|star)){SP}",
     re.IGNORECASE,
 )
 # "With his sweet-natured turn as Charlie Spring in Heartstopper, Joe Locke ...", "As Nick, Kit Connor ...":
@@ -73,6 +87,10 @@ _TURN_AS_GAP_RE = re.compile(rf"(?:{SP}in{SP}[^,.;:!?\"“”()\n]{{1,40}}?)?,{S
 _PREPOSITION_BEFORE_RE = re.compile(rf"\b(?:at|in|on|from|of)(?:{SP}the)?{SP}$")
 _IS_RE = re.compile(rf"{SP}(?:is|was|are|were){SP}(?:(?:also|again|now|still){SP})?")
 _CLAUSE_END_RE = re.compile(r"[ \t]*(?:[,.;:!?)]|$|[—–]|and\b|in\b)")
+# Before a name nothing marks as a role, only a casting verb makes it one (not "—" or a possessive).
+_STRONG_CUE_RE = re.compile(
+    r"\b(?:as|play(?:s|ed|ing)?|portray(?:s|ed|ing)?|(?:role|character|part)[ \t]+of)\b", re.IGNORECASE
+)
 # An actor group that is the object of a preposition ("won praise from Sam Oak for his turn as Felix") is
 # not the one the cue is about.
 _OBJECT_BEFORE_RE = re.compile(
@@ -125,22 +143,33 @@ def positional_pairs(
     """For each pair of lists the sentence's shape matches, its (actor, character, (start, end) of the two),
     names as written. `kind(name, start, end)` says what a name at that place is."""
     s = _asides_blanked(s, kind)
-    groups: list[tuple[str, list[tuple[int, int, str]]]] = []  # (kind, [(start, end, name)])
+    # (kind, [(start, end, name)]): a list of roles ("char"), or of people: "actor" when any is one, else
+    # "name" (only unmarked full names, which may be a new role after an actor's cue: "as Jack Maddox")
+    groups: list[tuple[str, list[tuple[int, int, str]]]] = []
     for start, end, name in mentions(s):
         k = kind(name, start, end)
-        if k == "possessor":
-            continue  # "Nick's mother": words of a descriptor, not a role
-        if k == "other" and (
-            _PREPOSITION_BEFORE_RE.search(s, max(0, start - 8), start) or s.startswith(("'", "’"), end)
-        ):
-            # "the chatty new boy at Higgs", "her turn in Lowtide", "Truham's": words of a descriptor
+        if k == "name" and s.startswith(("'", "’"), end):
+            k = "possessor"  # "Truham's unseen headteacher", "Yasmin Finney Says Elle's Final Scenes"
+        if k in ("possessor", "other"):
+            # "Nick's mother"; "the chatty new boy at Higgs", "her turn in Lowtide", "the Nelson family":
+            # words of a descriptor, the cue between the names decides whether they pair
             continue
-        if groups and groups[-1][0] == k and _LIST_GAP_RE.fullmatch(s, groups[-1][1][-1][1], start):
-            groups[-1][1].append((start, end, name))
+        if (
+            groups
+            and (groups[-1][0] == "char") == (k == "char")
+            and _LIST_GAP_RE.fullmatch(s, groups[-1][1][-1][1], start)
+        ):
+            groups[-1] = ("actor" if k == "actor" else groups[-1][0], [*groups[-1][1], (start, end, name)])
         else:
             groups.append((k, [(start, end, name)]))
     out = []
     for (k1, g1), (k2, g2) in pairwise(groups):
+        if k1 == "name" and k2 == "char":
+            k1 = "actor"
+        elif k2 in ("actor", "name") and k1 == "char":
+            k2 = "actor"
+        elif k1 == "actor" and k2 == "name" and _STRONG_CUE_RE.search(s, g1[-1][1], g2[0][0]):
+            k2 = "char"  # "Bailey will make a cameo as the Instagram-popular classist, Jack Maddox"
         if len(g1) != len(g2) or {k1, k2} != {"actor", "char"}:
             continue
         gap_start, gap_end = g1[-1][1], g2[0][0]

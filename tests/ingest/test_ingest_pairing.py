@@ -177,3 +177,33 @@ def test_a_turn_as_a_role_before_its_actor_and_a_bracketed_played_by() -> None:
         "fans.\n\nIsaac [played by Jo Bell] storyline is a really important one."
     )
     assert got == {("Dev Rao", "Tao Xu"), ("Jo Bell", "Isaac")}
+
+
+def test_real_casting_news_shapes() -> None:
+    # From real coverage of a casting announcement (names changed): surnames, a long appositive naming
+    # another production's role, "essay", "as the <description>, <new role>", a passive "will be played by",
+    # a credits parenthesis, and a scare quote in the actor's clause.
+    got = _pairs(
+        "Mia Chen, Dev Rao, Jo Bell and Lia Kim join the cast.\n\n"
+        "Chen, best known for playing Rosa Vale in the Lowtide Cinematic Universe, will play Nick's aunt, "
+        "Diane. Bailey will only be making a cameo. Rao will essay Charlie's cousin Sahar. "
+        "Bell will be making a cameo appearance as the Instagram-popular classist, Jack Maddox. "
+        "Geoff, Charlie's straightforward and wise therapist from the graphic novels, will be played by "
+        "Kim.\n\n"
+        'Sam Oak (Ray Dune, Back to Black) will play "Coach Singh, the rugby coach".\n\n'
+        'Lee Park feels "blessed" to have been chosen to play Elle.'
+    )
+    assert got == {
+        ("Mia Chen", "Diane"),
+        ("Dev Rao", "Sahar"),
+        ("Jo Bell", "Jack Maddox"),
+        ("Lia Kim", "Geoff"),
+        ("Sam Oak", "Coach Singh"),
+        ("Lee Park", "Elle"),
+    }
+
+
+def test_a_capitalised_word_in_a_descriptor_is_never_a_name() -> None:
+    # "... joins as Nell, a new friend Charlie makes": Charlie is not her role.
+    got = _pairs("Ana Lopez – best known for a BBC thriller – joins as Nell, a new friend Charlie makes.")
+    assert ("Ana Lopez", "Charlie") not in got
