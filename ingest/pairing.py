@@ -47,7 +47,8 @@ _NOT_CAST_AS = r"(?<!\bwell )(?<!\bsuch )(?<!\bsame )(?<!\bmuch )(?<!\bsoon )(?<
 _NOT_A_ROLE = r"(?:are|is|was|were|do|does|did|has|have|had|if|though|well|soon|long|much|many|one|a|an|the)"
 _ROLE_NOUN_OF = rf"{SP}the{SP}(?:voice|character|role|part){SP}of"  # "will play the role of Geoff"
 _CUE = (
-    rf"(?i:(?:{_NOT_CAST_AS}\bas(?!{SP}(?!the{SP}(?:voice|character|role|part)\b){_NOT_A_ROLE}\b)"
+    # "cast as the Charlie and Nick, respectively": "as the" right before the names casts too
+    rf"(?i:(?:{_NOT_CAST_AS}\bas(?!{SP}(?!the{SP}(?:(?:voice|character|role|part)\b|\Z)){_NOT_A_ROLE}\b)"
     rf"|\bplay(?:s|ed|ing)?|\bportray(?:s|ed|ing)?|\bessay(?:s|ed|ing)?|\bcharacters?|\bvoic(?:es|ed|ing)"
     rf"|\baka|\ba\.k\.a\.)"
     rf"(?:{_ROLE_NOUN_OF})?"

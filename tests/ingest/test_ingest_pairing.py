@@ -207,3 +207,9 @@ def test_a_capitalised_word_in_a_descriptor_is_never_a_name() -> None:
     # "... joins as Nell, a new friend Charlie makes": Charlie is not her role.
     got = _pairs("Ana Lopez – best known for a BBC thriller – joins as Nell, a new friend Charlie makes.")
     assert ("Ana Lopez", "Charlie") not in got
+
+
+def test_cast_as_the_names_respectively() -> None:
+    # Real: "Joe Locke and Kit Connor have been cast as the Charlie and Nick, respectively."
+    got = _pairs("Ana Lopez and Dev Rao have been cast as the Tara and Darcy, respectively.")
+    assert got == {("Ana Lopez", "Tara"), ("Dev Rao", "Darcy")}
