@@ -625,6 +625,7 @@ _OTHER_PRODUCTION_RE = re.compile(
 )
 # Our own show, its seasons and platform: "as Nick Nelson in Heartstopper / in Season 2 / on Netflix".
 _OWN_PRODUCTION = frozenset("Heartstopper Season Series Netflix Volume Episode Part Chapter".split())
+_CREDITS_BOX_WORDS = _OWN_PRODUCTION | {"By", "On", "In", "Of", "For", "At"}
 # Another production named with a marker: "in the 2019 biopic Rocketman", "in Disney+'s Agatha All Along",
 # "from the BBC's Hush Lane", "in “Blackwater”" ("in Menorca" has no marker: a place, not a production).
 _MARKED_PRODUCTION_RE = re.compile(
@@ -1054,8 +1055,9 @@ def scan(paragraphs: list[Paragraph], title: str = "") -> CastFindings:
                 desc = None  # one descriptor, two people: whose it is is unknown
             for ga, gb in (("a", "b"), ("a2", "b2")):
                 raw_a, raw_b = line.group(ga) or "", line.group(gb) or ""
-                if any(w in _OWN_PRODUCTION for w in (raw_a + " " + raw_b).split()):
-                    continue  # "Original Title: Heartstopper Forever": a credits box, not a role
+                if any(w in _CREDITS_BOX_WORDS for w in (raw_a + " " + raw_b).split()):
+                    # "Original Title: Heartstopper Forever", "Created By: Alice Oseman": a credits box
+                    continue
                 a, b = clean_name(raw_a), clean_name(raw_b)
                 if a and b and a != b:
                     f.parens.append(_Paren(a, b, desc, None, sentence_no, order, 0, len(text)))

@@ -85,6 +85,8 @@ _TURN_AS_BEFORE_RE = re.compile(
     rf"|^[ \t]*As){SP}$"
 )
 _TURN_AS_GAP_RE = re.compile(rf"(?:{SP}in{SP}[^,.;:!?\"“”()\n]{{1,40}}?)?,{SP}")
+_POSSESSOR_PAREN_RE = re.compile(rf"['’]s?[ \t]*\([ \t]*(?:(?:played|portrayed|voiced){SP}by{SP})?")
+_PAREN_CLOSE_RE = re.compile(r"[ \t]*\)")
 _PREPOSITION_BEFORE_RE = re.compile(rf"\b(?:at|in|on|from|of)(?:{SP}the)?{SP}$")
 _IS_RE = re.compile(rf"{SP}(?:is|was|are|were){SP}(?:(?:also|again|now|still){SP})?")
 _CLAUSE_END_RE = re.compile(r"[ \t]*(?:[,.;:!?)]|$|[—–]|and\b|in\b)")
@@ -143,10 +145,23 @@ def positional_pairs(
 ) -> list[list[tuple[str, str, tuple[int, int]]]]:
     """For each pair of lists the sentence's shape matches, its (actor, character, (start, end) of the two),
     names as written. `kind(name, start, end)` says what a name at that place is."""
+    raw = s
     s = _asides_blanked(s, kind)
     # (kind, [(start, end, name)]): a list of roles ("char"), or of people: "actor" when any is one, else
     # "name" (only unmarked full names, which may be a new role after an actor's cue: "as Jack Maddox")
     groups: list[tuple[str, list[tuple[int, int, str]]]] = []
+    out = []
+    # (before the asides are blanked: the parenthesis is the credit here)
+    named = [(start, end, name, kind(name, start, end)) for start, end, name in mentions(raw)]
+    for (c_start, c_end, char, ck), (a_start, a_end, actor, ak) in pairwise(named):
+        # "Nick's (Kit Connor) journey", "Nick's (played by Kit Connor) aunt": the role as a possessor
+        if (
+            ck == "possessor"
+            and ak in ("actor", "name")
+            and _POSSESSOR_PAREN_RE.fullmatch(raw, c_end, a_start)
+            and _PAREN_CLOSE_RE.match(raw, a_end)
+        ):
+            out.append([(actor, char, (c_start, a_end))])
     for start, end, name in mentions(s):
         k = kind(name, start, end)
         if k == "name" and s.startswith(("'", "’"), end):
@@ -163,7 +178,6 @@ def positional_pairs(
             groups[-1] = ("actor" if k == "actor" else groups[-1][0], [*groups[-1][1], (start, end, name)])
         else:
             groups.append((k, [(start, end, name)]))
-    out = []
     for (k1, g1), (k2, g2) in pairwise(groups):
         if k1 == "name" and k2 == "char":
             k1 = "actor"

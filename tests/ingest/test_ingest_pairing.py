@@ -213,3 +213,13 @@ def test_cast_as_the_names_respectively() -> None:
     # Real: "Joe Locke and Kit Connor have been cast as the Charlie and Nick, respectively."
     got = _pairs("Ana Lopez and Dev Rao have been cast as the Tara and Darcy, respectively.")
     assert got == {("Ana Lopez", "Tara"), ("Dev Rao", "Darcy")}
+
+
+def test_a_role_as_a_possessor_with_its_actor_in_parentheses() -> None:
+    # Real reviews: "Nick's (Kit Connor) journey", "into Tara's (Corinna Brown)", and a credits box.
+    got = _pairs(
+        "Created By: Alice Oseman\n\n"
+        "Season 2 followed Nick's (Dev Rao) journey. Darcy moved into Tara's (Jo Bell). "
+        "Ana Lopez takes on the role of Charlie's (played by Mia Chen) aunt."
+    )
+    assert got == {("Dev Rao", "Nick"), ("Jo Bell", "Tara"), ("Mia Chen", "Charlie")}
