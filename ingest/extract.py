@@ -53,6 +53,9 @@ _OCCUPATION_RE = re.compile(
 )
 
 
+_WHO_PLAYS_RE = re.compile(
+    r"[ \t]?[,(][ \t]*who[ \t]+(?:plays|played|stars|starred|voices|voiced|portrays)\b"
+)
 _LOWER_NEXT_RE = re.compile(r"[ \t]+[a-z]")
 _TITLE_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(sorted(PERSON_TITLES))})\.?[ \t]+$")
 
@@ -109,6 +112,9 @@ def extract_article(text: str, file: str) -> ArticleFacts:
     # age or an occupation in commas is a person, whatever the verb.
     for para_no, _start, end, name in hits:
         text = texts[para_no]
+        if text[end : end + 2].lstrip()[:1] in ",(" and _WHO_PLAYS_RE.match(text, end):
+            # "Olivia Colman (who plays Nick's mother)": an actor, though the role has no name here
+            index.add(name, _PERSON)
         if text[end : end + 1] == "," and (_AGE_RE.match(text, end) or _OCCUPATION_RE.match(text, end)):
             full = name if is_full_name(name) else index.resolve(name)
             if full:

@@ -1397,8 +1397,9 @@ def _continuation(
 # A full stop before a lower-case word ends no sentence ('told them. in a statement.', an outlet's name).
 # The attribution clause between two joined quotations: one sentence (a full stop before a lower-case word,
 # or an outlet's "E! News", ends nothing).
+# (a full stop inside a word is no sentence end: 'Locke told RadioTimes.com and other press. "..."')
 _JOIN_TAIL_RE = re.compile(
-    r"(?:[^.!?:;\"“”\n]|[.!?](?=[ \t]+[a-z])|(?<=[A-Z])!(?=[ \t]+[A-Z])){0,120}?[.,!?…][ \t]*"
+    r"(?:[^.!?:;\"“”\n]|[.!?](?=[ \t]+[a-z])|\.(?=[a-z])|(?<=[A-Z])!(?=[ \t]+[A-Z])){0,120}?[.,!?…][ \t]*"
 )
 JOIN_MAX_WORDS = 16
 # ', who adapted the series from her novels,' / ', where she has lived since 2020.': an aside about the

@@ -1398,3 +1398,17 @@ def test_a_post_quoted_after_its_author_and_a_sentence_end_inside_an_attribution
         'with a comment of her own: "Tara and Darcy will always be okay. We promise."'
     )
     assert [speaker for speaker, _text in got] == ["Jo Bell", "Ana Lopez"]
+
+
+def test_who_plays_marks_an_actor_a_descriptor_can_mean_and_a_dotted_outlet_ends_no_attribution() -> None:
+    # Real: 'Olivia Colman (who plays Nick's mother) was unable to return. The Oscar winner told Variety,
+    # "..."'; '"A," Locke told RadioTimes.com and other press. "B."' is one quotation.
+    got = _quotes(
+        '"I am excited," said Jo Bell. "It was a joy."\n\n'
+        "Unfortunately, Ana Lopez (who plays Nick's mother) was unable to return. The Oscar winner told "
+        'Variety, "I could not do number three. I could not fit it in."\n\n'
+        '"He is just a nice person," Lopez told RadioTimes.com and other press. "He is that type of person '
+        'that walks in a room and you just smile."'
+    )
+    assert [speaker for speaker, _text in got] == ["Jo Bell", "Ana Lopez", "Ana Lopez"]
+    assert got[2][1].startswith("He is just a nice person") and got[2][1].endswith("you just smile.")
