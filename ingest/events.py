@@ -81,6 +81,8 @@ _KEYWORDS = re.compile(
     r"|(?:bowed|bows|bowing)(?![ \t]+out\b)"
     r"|streaming(?![ \t]+(?:service|giant|platform|site|app|wars?|deal|chart|numbers|figures|rights)s?\b)"
     r"|returns?|returned|returning|airs?|aired|available|back[ \t]+on"
+    # "is back for a second season on Netflix on August 3"
+    r"|(?:is|are)[ \t]+back(?=[ \t]+(?:for|on)\b)"
     # "hit Netflix on October 3", not "the hit Netflix series" (an adjective)
     r"|(?<!the[ \t])(?<!a[ \t])(?<!smash[ \t])(?<!big[ \t])hits?(?![ \t]+(?:show|series|drama|film|single))"
     # "is out on Friday", not "camped out on the square" or "got his van out on Monday"

@@ -71,9 +71,8 @@ STOP_WORDS = frozenset(
         "Against Towards Toward Upon Into Onto Ask Tell Imagine Remember Catch Grab Listen Expect Find Keep "
         "Picture Forget Welcome Reprising Playing Portraying Rounding Starring Played Portrayed Voiced "
         "Review Reviews Does Did Do Is Are Was Were Has Have Had Can Could Should Would Must Might Shall "
-        + _MONTHS
-        + " "
-        + _WEEKDAYS
+        # a Title Case headline's verbs: "Kit Connor 'Forced' to Come Out as Bisexual"
+        "Come Comes Came " + _MONTHS + " " + _WEEKDAYS
     ).split()
 )
 MONTH_WORDS = frozenset(_MONTHS.split())

@@ -675,3 +675,8 @@ def test_a_credits_box_release_date_is_the_premiere() -> None:
     assert _kinds("2025-10-16", "Release Date: 17 Oct 2025\n\nAvailable on: Netflix") == {
         ("premiere", "2025-10-17")
     }
+
+
+def test_is_back_for_a_season_on_a_date_is_the_premiere() -> None:
+    text = "The show is back for a second season on Netflix on August 3."
+    assert _kinds("2023-07-29", text) == {("premiere", "2023-08-03")}

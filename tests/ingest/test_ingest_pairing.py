@@ -223,3 +223,11 @@ def test_a_role_as_a_possessor_with_its_actor_in_parentheses() -> None:
         "Ana Lopez takes on the role of Charlie's (played by Mia Chen) aunt."
     )
     assert got == {("Dev Rao", "Nick"), ("Jo Bell", "Tara"), ("Mia Chen", "Charlie")}
+
+
+def test_a_title_case_headlines_verb_phrase_is_no_actor() -> None:
+    # Real: "'Heartstopper' Actor Kit Connor 'Forced' to Come Out as Bisexual".
+    facts = extract_article(
+        "'Show' Actor Dev Rao 'Forced' to Come Out as Bisexual\n\nDev Rao spoke.", "t.txt"
+    )
+    assert [(c.actor, c.character) for c in facts.cast] == []
