@@ -152,7 +152,8 @@ def positional_pairs(
     groups: list[tuple[str, list[tuple[int, int, str]]]] = []
     out = []
     # (before the asides are blanked: the parenthesis is the credit here)
-    named = [(start, end, name, kind(name, start, end)) for start, end, name in mentions(raw)]
+    possessor_paren = "(" in raw and ("'" in raw or "’" in raw)
+    named = [(a, b, name, kind(name, a, b)) for a, b, name in mentions(raw)] if possessor_paren else []
     for (c_start, c_end, char, ck), (a_start, a_end, actor, ak) in pairwise(named):
         # "Nick's (Kit Connor) journey", "Nick's (played by Kit Connor) aunt": the role as a possessor
         if (
