@@ -158,7 +158,7 @@ _ANON_SUBJECT_RE = re.compile(rf"[ \t\"“”'‘’]*{_NONPERSON_NOUN}[ \t]")
 
 # "creator Alice Oseman said", "co-star Kit Connor added": a lowercase role word before the name.
 _ROLE_PREFIX = (
-    r"(?:(?:(?:series|show|Heartstopper|fellow|the|executive|casting|lead)[ \t]+){0,2}"
+    r"(?:(?:(?:series|show|Heartstopper|fellow|the|executive|casting|lead|breakout|former)[ \t]+){0,2}"
     r"(?:co-creator|creator|co-star|star|actor|actress"
     r"|director|writer|author|showrunner|producer|newcomer|novelist|illustrator)[ \t]+)?"
 )
@@ -187,6 +187,8 @@ _TITLE_WORDS = (
     r"(?:(?!(?:to|in|on|at|of|with|by|for|from|the|a|an|and|or|but|about|after|before|during|while|when|as"
     r"|that|this|his|her|their|its|our|my|your|he|she|they|it|we|you|who|was|is|had|has|then|also|later"
     r"|once|simply|quietly|softly|recently|previously|not|so)\b)[a-z][a-z\-]{1,20}[ \t]+){0,3}"
+    # "adds Doctor Who star Yasmin": a credit before the role word
+    r"(?:(?:[A-Z][\w'’\-]*[ \t]+){1,3}(?:star|actor|actress)[ \t]+)?"
 )
 _AFTER_RE = re.compile(
     rf"[ \t]*[,.…!?—–-]?[ \t]*(?:(?P<v1>{_VERB})[ \t]+{_TITLE_WORDS}{_speaker('a')}"
@@ -762,10 +764,21 @@ def _partial_min_words(pre_sentence: str) -> int:
     return PARTIAL_MIN_WORDS
 
 
+_NEAR_REPORT_RE = re.compile(
+    rf"(?P<n>{NAME})(?:[ \t]+also)?[ \t]+(?:says|said|adds|added|explains|explained|notes|noted|admits"
+    rf"|admitted|insists|insisted)(?:[ \t]+that)?[ \t]*$"
+)
+
+
 def _partial_speaker(pre_sentence: str, speakers: _Speakers, para: int, offset: int) -> str | None:
     """The person a sentence reports: its first named person (or leading pronoun), if a reporting verb
     follows it before the quotation ("Locke also praised co-star Kit Connor, who he described as ...")."""
     start = len(pre_sentence) - len(pre_sentence.lstrip(" \t\"“”'‘’"))
+    # "Connor adds that ... , while Locke says that "...": the clause right before the quotation says who
+    if (near := _NEAR_REPORT_RE.search(pre_sentence)) is not None and (name := clean_name(near.group("n"))):
+        full = name if is_full_name(name) else speakers.index.resolve(name)
+        if full is not None and speakers.index.persons.get(full, 0) >= 2 and full not in speakers.characters:
+            return full
     if _SUBJECT_PRONOUN_RE.match(pre_sentence, start) and _REPORTING_RE.search(pre_sentence):
         return speakers.last_person(para, offset)
     for m in _NAME_RE.finditer(pre_sentence):

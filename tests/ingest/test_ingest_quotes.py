@@ -1412,3 +1412,18 @@ def test_who_plays_marks_an_actor_a_descriptor_can_mean_and_a_dotted_outlet_ends
     )
     assert [speaker for speaker, _text in got] == ["Jo Bell", "Ana Lopez", "Ana Lopez"]
     assert got[2][1].startswith("He is just a nice person") and got[2][1].endswith("you just smile.")
+
+
+def test_the_nearest_reporting_clause_and_a_credit_before_an_inverted_speakers_role_word() -> None:
+    # Real: 'Connor adds that this season "feels ...", while Locke says that "Charlie goes on ..."';
+    # "'...,' adds Doctor Who star Yasmin"; '"...," breakout star Yasmin Finney teases of her character.'
+    got = _quotes(
+        "Ana Lopez and Dev Rao talked to us, with Jo Bell.\n\n"
+        'Rao adds that this season "feels cool and fresh, just a different vibe to season one", while Lopez '
+        'says that "Charlie goes on more of a journey this season. His story is a bit more mature".\n\n'
+        "'We might expect Imogen to start taking care of herself a bit more,' adds actress Mia Chen.\n\n"
+        "'There are so many things that happen with Elle this season,' adds Doctor Who star Jo, filling us "
+        "with suspense.\n\n"
+        '"There are so many things you are not ready for," breakout star Jo Bell teases of her character.'
+    )
+    assert [speaker for speaker, _text in got] == ["Dev Rao", "Ana Lopez", "Mia Chen", "Jo Bell", "Jo Bell"]
