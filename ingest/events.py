@@ -528,6 +528,9 @@ def _season_of_date(sentence: str, seasons: list[tuple[int, int]], at: int) -> i
     return min(seasons, key=lambda s: abs(s[0] - at))[1]
 
 
+_DATE_NOUN_RE = re.compile(r"\b(?:premiere|release|launch)[ \t]+date\b", re.IGNORECASE)
+
+
 def _event(
     sentence: str,
     d: FoundDate,
@@ -554,7 +557,10 @@ def _event(
         return None
     if kind != "announcement" and _SAID_BEFORE_RE.search(sentence, max(0, d.start - 40), d.start):
         return None  # "Filming has finished, the studio said on Friday": the day it was said
-    iso = complete(d, ref, tense or tense_near(sentence, d.start))
+    tense = tense or tense_near(sentence, d.start)
+    if tense is None and kind == "premiere" and _DATE_NOUN_RE.search(sentence):
+        tense = "future"  # "Netflix has set a premiere date of August 3": a date set is a date to come
+    iso = complete(d, ref, tense)
     if iso is None:
         return None
     # The window may cut a word, so its seasons are found afresh; "first run" holds neither hint word.

@@ -680,3 +680,9 @@ def test_a_credits_box_release_date_is_the_premiere() -> None:
 def test_is_back_for_a_season_on_a_date_is_the_premiere() -> None:
     text = "The show is back for a second season on Netflix on August 3."
     assert _kinds("2023-07-29", text) == {("premiere", "2023-08-03")}
+
+
+def test_a_premiere_date_set_is_a_date_to_come() -> None:
+    # Real: "Netflix has set a premiere date of August 3" in an April article (no tense marker near it).
+    text = "Netflix has set a premiere date of August 3, along with a short video."
+    assert _kinds("2023-04-24", text) == {("premiere", "2023-08-03")}
