@@ -113,7 +113,7 @@ written blind and scored before any tuning on them (session start a2b0d90 -> the
   R .923.
 Rounds 23-27 and 30 then joined these fixtures (r23_* .. r30_*).
 Real coverage, last: excerpts of real articles from the search tool's stored pages (kept outside the
-repository, /work/notes/real*, being third-party text), cast annotated by the lead. Three sets were annotated
+repository, /work/notes/real*, being third-party text), cast annotated by the lead. Four sets were annotated
 before the extractor ran on them and scored once before tuning: 9 excerpts, cast P 1.0 R .900 (session start
 R .833); 7 reviews, P .933 R .875 (same at session start); 4 quote-heavy pieces, cast P .889 R 1.0, quotes
 P 1.0 R .933, events R .5 (1 of 2); and 5 pieces on the season 2 date, cast 1.0/1.0, quotes P .778 R .700,
