@@ -50,6 +50,7 @@ _CUE = (
     # "cast as the Charlie and Nick, respectively": "as the" right before the names casts too
     rf"(?i:(?:{_NOT_CAST_AS}\bas(?!{SP}(?!the{SP}(?:(?:voice|character|role|part)\b|\Z)){_NOT_A_ROLE}\b)"
     rf"|\bplay(?:s|ed|ing)?|\bportray(?:s|ed|ing)?|\bessay(?:s|ed|ing)?|\bcharacters?|\bvoic(?:es|ed|ing)"
+    rf"|\bthe{SP}actors?{SP}behind"
     rf"|\baka|\ba\.k\.a\.)"
     rf"(?:{_ROLE_NOUN_OF})?"
     # "as the Instagram-popular classist, Jack Maddox": the role's description, then its name
@@ -75,7 +76,8 @@ _ROLES_THEN_ACTORS_RE = re.compile(
     rf"(?:(?:who{SP})?(?:is|was|are|were|will{SP}be|has{SP}been|have{SP}been){SP}|[(\[][ \t]*)?"
     rf"(?:played|portrayed|voiced){SP}by"
     # tight cues: "Nick Nelson — played by Kit Connor", "Tao Xu actor William Gao", "Kit Connor, aka ..."
-    rf"|[ \t]*,?[ \t]*(?:[—–][ \t]*(?:played{SP}by)?|aka|a\.k\.a\.|actor|actress|star)){SP}",
+    # (a spaced hyphen too: "Elle Argent - played by Yasmin Finney", a children's-news cast list)
+    rf"|[ \t]*,?[ \t]*(?:(?:[—–]|(?<=[ \t])-)[ \t]*(?:played{SP}by)?|aka|a\.k\.a\.|actor|actress|star)){SP}",
     re.IGNORECASE,
 )
 # "With his sweet-natured turn as Charlie Spring in Heartstopper, Joe Locke ...", "As Nick, Kit Connor ...":

@@ -231,3 +231,13 @@ def test_a_title_case_headlines_verb_phrase_is_no_actor() -> None:
         "'Show' Actor Dev Rao 'Forced' to Come Out as Bisexual\n\nDev Rao spoke.", "t.txt"
     )
     assert [(c.actor, c.character) for c in facts.cast] == []
+
+
+def test_a_spaced_hyphen_before_played_by_and_the_actors_behind() -> None:
+    # A children's-news cast list ("Elle Argent - played by Yasmin Finney.") and a premiere report
+    # ("Corinna Brown and Kizzy Edgell, the actors behind Tara and Darcy, posed arm in arm").
+    got = _pairs(
+        "Tao Xu - played by Dev Rao. Tao loves films.\n\n"
+        "Ana Lopez and Jo Bell, the actors behind Tara and Darcy, posed arm in arm."
+    )
+    assert got == {("Dev Rao", "Tao Xu"), ("Ana Lopez", "Tara"), ("Jo Bell", "Darcy")}
