@@ -992,7 +992,7 @@ def _season_at(seasons: list[tuple[int, int]], pos: int) -> int | None:
 # A sentence the positional pass reads: it has a casting cue (ingest/pairing.py says which shapes count).
 _POSITIONAL_CUE_RE = re.compile(
     r"\b(?:as|As|AS|play|plays|played|playing|portray\w*|voices|voiced|character|characters|aka|AKA|actor"
-    r"|actress|star)\b"
+    r"|actors|actress|star)\b"
     r"|a\.k\.a\.|[—–]"
     r"|['’]s |\b(?:is|was|are|were) (?:[A-Z]|also|again|now|still)"
 )
